@@ -1,0 +1,6 @@
+export * from './geo';
+export * from './regions';
+export * from './taxonomy';
+export * from './organisations';
+export * from './beds';
+export * from './auth';
