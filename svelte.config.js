@@ -9,7 +9,9 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		// BUILD_DIR / SVELTEKIT_OUT_DIR let several builds of one working tree exist side by side (parallel test runs).
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build', precompress: false }),
+		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,9 +1,16 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Session, SessionUser } from '$lib/server/auth/session';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			requestId: string;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

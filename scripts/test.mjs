@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The whole suite, as `npm test`: type check, lint, unit + integration tests, build, end-to-end tests in headless Chromium.
+import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './lib/chromium.mjs';
+
+const steps = [
+	['Typecheck (svelte-check)', 'npm', ['run', 'check']],
+	['Lint en opmaak', 'npm', ['run', 'lint']],
+	['Unit- en integratietests (vitest)', 'npx', ['vitest', 'run']],
+	['Build', 'npm', ['run', 'build']],
+	['End-to-end (Playwright)', 'npx', ['playwright', 'test']]
+];
+
+const chromium = ensureChromium();
+const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+const results = [];
+for (const [name, cmd, args] of steps) {
+	console.log(`\n=== ${name} ===`);
+	const started = Date.now();
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+	const seconds = ((Date.now() - started) / 1000).toFixed(0);
+	results.push(`${r.status === 0 ? 'OK  ' : 'FOUT'} ${name} (${seconds} s)`);
+	if (r.status !== 0) {
+		console.log('\n' + results.join('\n'));
+		process.exit(r.status ?? 1);
+	}
+}
+console.log('\n' + results.join('\n'));

@@ -1,0 +1,4 @@
+import type { RouteEntry } from '../helpers/routes';
+
+/** Routes of this area in the role × route matrix (see helpers/routes.ts for the fields). */
+export const entries: RouteEntry[] = [];
