@@ -60,6 +60,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-*/',
+			'.svelte-kit-*/',
 			'.svelte-kit/',
 			'node_modules/',
 			'drizzle/',
