@@ -4,3 +4,4 @@ export * from './taxonomy';
 export * from './organisations';
 export * from './beds';
 export * from './auth';
+export * from './search';
