@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { locations, organisations, type RecordStatus } from './organisations';
 
@@ -33,7 +34,9 @@ export const bedUnits = pgTable(
 	},
 	(t) => [
 		index('bed_units_organisation_idx').on(t.organisationId),
-		index('bed_units_location_idx').on(t.locationId)
+		index('bed_units_location_idx').on(t.locationId),
+		// The invariant 0 ≤ vrij ≤ aantal, enforced where every writer (form, API, referral, import) must pass.
+		check('bed_units_bedden_check', sql`${t.vrijeBedden} >= 0 and ${t.vrijeBedden} <= ${t.aantalBedden}`)
 	]
 );
 
@@ -60,15 +63,19 @@ export const bedAvailabilityEvents = pgTable(
 );
 
 /** Per-organisation API tokens for systems that know their beds; only the SHA-256 hash is stored. */
-export const apiTokens = pgTable('api_tokens', {
-	id: uuid().primaryKey().defaultRandom(),
-	organisationId: uuid()
-		.notNull()
-		.references(() => organisations.id, { onDelete: 'cascade' }),
-	naam: text().notNull(),
-	tokenHash: text().notNull().unique(),
-	createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
-	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-	lastUsedAt: timestamp({ withTimezone: true }),
-	revokedAt: timestamp({ withTimezone: true })
-});
+export const apiTokens = pgTable(
+	'api_tokens',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		naam: text().notNull(),
+		tokenHash: text().notNull().unique(),
+		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		lastUsedAt: timestamp({ withTimezone: true }),
+		revokedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index('api_tokens_organisation_idx').on(t.organisationId)]
+);

@@ -1,0 +1,2 @@
+CREATE INDEX "api_tokens_organisation_idx" ON "api_tokens" USING btree ("organisation_id");--> statement-breakpoint
+ALTER TABLE "bed_units" ADD CONSTRAINT "bed_units_bedden_check" CHECK ("bed_units"."vrije_bedden" >= 0 and "bed_units"."vrije_bedden" <= "bed_units"."aantal_bedden");
