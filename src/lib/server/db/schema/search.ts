@@ -10,6 +10,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { SearchDocumentLocation } from '../../../domain/search/document';
 import { organisations, services } from './organisations';
 
 const tsvector = customType<{ data: string }>({
@@ -18,17 +19,7 @@ const tsvector = customType<{ data: string }>({
 	}
 });
 
-/** One location of a service as the search result shows it. */
-export interface SearchDocumentLocation {
-	id: string;
-	naam: string;
-	adres: string | null;
-	postcode: string | null;
-	plaats: string | null;
-	gemeenteCode: string | null;
-	lat: number | null;
-	lon: number | null;
-}
+export type { SearchDocumentLocation };
 
 /**
  * The search index on Postgres: one row per active service of an active organisation, with what the result list shows and
