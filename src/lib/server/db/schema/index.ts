@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './beds';
 export * from './auth';
 export * from './search';
+export * from './capacity';
