@@ -6,3 +6,4 @@ export * from './beds';
 export * from './auth';
 export * from './search';
 export * from './capacity';
+export * from './wegwijzer';
