@@ -61,10 +61,15 @@ export const searchDocuments = pgTable(
 		tekstA: text().notNull().default(''),
 		tekstB: text().notNull().default(''),
 		tekstC: text().notNull().default(''),
+		/**
+		 * Dutch stems (weighted A/B/C) plus the unstemmed words ('simple', unaccented). The stems serve full-text search; the
+		 * whole words serve prefix matching while typing, because a prefix can be longer than the stem: "verslavi" is not a
+		 * prefix of the stem "verslav" but is one of the word "verslaving".
+		 */
 		zoekvector: tsvector()
 			.notNull()
 			.generatedAlwaysAs(
-				sql`setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_a, '')), 'A') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_b, '')), 'B') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_c, '')), 'C')`
+				sql`setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_a, '')), 'A') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_b, '')), 'B') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_c, '')), 'C') || setweight(to_tsvector('simple'::regconfig, immutable_unaccent(coalesce(tekst_a, '') || ' ' || coalesce(tekst_b, ''))), 'D')`
 			),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},

@@ -1,0 +1,4 @@
+ALTER TABLE "search_documents" drop column "zoekvector";--> statement-breakpoint
+ALTER TABLE "search_documents" ADD COLUMN "zoekvector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_a, '')), 'A') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_b, '')), 'B') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_c, '')), 'C') || setweight(to_tsvector('simple'::regconfig, immutable_unaccent(coalesce(tekst_a, '') || ' ' || coalesce(tekst_b, ''))), 'D')) STORED NOT NULL;--> statement-breakpoint
+-- Dropping the column dropped its index; drizzle-kit does not notice, so it is recreated here.
+CREATE INDEX "search_documents_zoekvector_idx" ON "search_documents" USING gin ("zoekvector");
