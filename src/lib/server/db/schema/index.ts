@@ -7,3 +7,4 @@ export * from './auth';
 export * from './search';
 export * from './capacity';
 export * from './wegwijzer';
+export * from './referrals';
