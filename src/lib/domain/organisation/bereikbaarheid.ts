@@ -198,7 +198,8 @@ export interface DagRegel {
 	perioden: string[];
 }
 
-function validPeriods(periods: readonly OpeningPeriod[]): OpeningPeriod[] {
+/** The periods that make sense (known weekday, HH:MM times), sorted by day and start time. */
+export function geldigePerioden(periods: readonly OpeningPeriod[]): OpeningPeriod[] {
 	return periods
 		.filter((p) => periodInterval(p) !== null)
 		.toSorted((a, b) => a.dag - b.dag || (parseTijd(a.van) ?? 0) - (parseTijd(b.van) ?? 0));
@@ -215,7 +216,7 @@ function periodText(p: OpeningPeriod): string {
 
 /** One row per weekday, Monday first, for the opening-hours table. */
 export function openingstijdenPerDag(periods: readonly OpeningPeriod[]): DagRegel[] {
-	const valid = validPeriods(periods);
+	const valid = geldigePerioden(periods);
 	return DAGNAMEN.map((naam, i) => ({
 		dag: i + 1,
 		naam,
