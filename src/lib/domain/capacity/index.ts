@@ -8,3 +8,7 @@ export * from './explanations';
 export * from './gap';
 export * from './occupancy';
 export * from './schemas';
+export * from './settings';
+export * from './forms';
+export * from './csv';
+export * from './dashboard';

@@ -209,3 +209,61 @@ export type PrognosisParametersInput = z.input<typeof prognosisParametersSchema>
 export type ExternalPrognosisRowInput = z.input<typeof externalPrognosisRowSchema>;
 export type PlannedCapacityInput = z.input<typeof plannedCapacitySchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+const optionalUuid = (message: string) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.uuid({ error: message }).optional()
+	);
+
+/**
+ * The entry form for an external prognosis: a CSV row, plus an optional number of existing beds. Regional agreements
+ * often publish an expansion ("11 to 15 extra hospice beds by 2030") rather than the total need; with `basisBedden`
+ * the form adds the beds the agreement starts from, so what is stored is still a band of beds needed, and the source
+ * text keeps the published figures.
+ */
+export const externalPrognosisEntrySchema = z
+	.object({
+		...externalPrognosisRowSchema.shape,
+		basisBedden: optionalNumeric('Het aantal bestaande bedden', (n) =>
+			n.int('Vul een heel aantal bedden in.').min(0, 'Het aantal bestaande bedden kan niet negatief zijn.')
+		)
+	})
+	.refine((row) => row.laag <= row.hoog, { path: ['hoog'], error: 'Laag mag niet groter zijn dan hoog.' })
+	.refine((row) => row.basisBedden === undefined || (row.bron ?? '') !== '', {
+		path: ['bron'],
+		error: 'Vul de bron in: waar staat de uitbreiding die u invult?'
+	})
+	.transform(({ basisBedden, ...row }) => {
+		if (basisBedden === undefined) return row;
+		const uitbreiding = row.laag === row.hoog ? `${row.laag}` : `${row.laag} tot ${row.hoog}`;
+		return {
+			...row,
+			laag: basisBedden + row.laag,
+			hoog: basisBedden + row.hoog,
+			bron: `${row.bron} (uitbreiding van ${uitbreiding} bedden bovenop ${basisBedden} bestaande bedden)`
+		};
+	});
+
+/** The planned-capacity form: the planned location, optionally linked to a location that is already on the map. */
+export const plannedCapacityFormSchema = z.object({
+	...plannedCapacitySchema.shape,
+	locationId: optionalUuid('Kies een locatie uit de lijst.')
+});
+
+/** Saving a scenario needs a name; the values themselves are checked by `scenarioSchema`. */
+export const scenarioNameSchema = z
+	.string({ error: 'Geef het scenario een naam.' })
+	.trim()
+	.min(1, 'Geef het scenario een naam.')
+	.max(MAX_NAME_LENGTH, `De naam mag hoogstens ${MAX_NAME_LENGTH} tekens hebben.`);
+
+/** The chance of finding no free bed a network plans against (Erlang-B target), as a fraction. */
+export const blockingTargetSchema = numeric('De doelkans', (n) =>
+	n
+		.gt(0, 'De doelkans moet groter zijn dan 0.')
+		.lt(1, 'De doelkans is een deel van 1: vul bijvoorbeeld 0,1 in voor 10%.')
+);
+
+export type ExternalPrognosisEntryInput = z.input<typeof externalPrognosisEntrySchema>;
+export type PlannedCapacityFormInput = z.input<typeof plannedCapacityFormSchema>;
