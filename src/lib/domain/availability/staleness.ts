@@ -34,3 +34,19 @@ export function formatAgo(updatedAt: Date, now: Date): string {
 	if (hours < 48) return `${hours} uur geleden`;
 	return `${Math.floor(hours / 24)} dagen geleden`;
 }
+
+/** Dutch age without "geleden", for sentences like "is 30 uur oud": "12 minuten", "30 uur", "3 dagen". */
+export function formatAge(updatedAt: Date, now: Date): string {
+	const ago = formatAgo(updatedAt, now);
+	return ago === 'zojuist' ? 'minder dan een minuut' : ago.replace(/ geleden$/, '');
+}
+
+/**
+ * The sentence an editor reads on their start page for a unit whose availability is stale:
+ * "De beschikbaarheid van Hospice De Zonnedauw is 30 uur oud." or "… is nog nooit doorgegeven."
+ */
+export function staleMessage(naam: string, updatedAt: Date | null, now: Date): string {
+	return updatedAt === null
+		? `De beschikbaarheid van ${naam} is nog nooit doorgegeven.`
+		: `De beschikbaarheid van ${naam} is ${formatAge(updatedAt, now)} oud.`;
+}
