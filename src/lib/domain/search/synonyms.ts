@@ -1,4 +1,10 @@
-import { doelgroepen, expertiseGebieden, organisationTypes, type TermSeed } from '../organisation/taxonomy';
+import {
+	dienstCategorieen,
+	doelgroepen,
+	expertiseGebieden,
+	organisationTypes,
+	type TermSeed
+} from '../organisation/taxonomy';
 import { normalise } from './text';
 
 /**
@@ -53,7 +59,8 @@ export interface SynonymTerm {
 export const defaultSynonymTerms: readonly SynonymTerm[] = [
 	...organisationTypes,
 	...doelgroepen,
-	...expertiseGebieden
+	...expertiseGebieden,
+	...dienstCategorieen
 ].map((t: TermSeed) => ({ label: t.label, synonyms: t.synonyms ?? [] }));
 
 /** Label parts split on " / " and brackets: "ACP / proactieve zorgplanning" gives "acp" and "proactieve zorgplanning". */

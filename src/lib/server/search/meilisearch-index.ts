@@ -75,9 +75,10 @@ export function meiliSettings(synonymGroups: string[][] = buildSynonymGroups()):
 			'regionIds',
 			'gemeenteCodes',
 			'dagEnNacht',
+			'voorProfessionals',
 			'_geo'
 		],
-		sortableAttributes: ['_geo', 'naam'],
+		sortableAttributes: ['_geo', 'naam', 'organisationNaam'],
 		synonyms: meilisearchSynonyms(synonymGroups),
 		// The same typo rules as the Postgres engine: one typo from 4 letters, two from 8.
 		typoTolerance: {
@@ -109,25 +110,30 @@ export function meiliIndex() {
 	return meiliClient().index<MeiliDocument>(env().MEILISEARCH_INDEX);
 }
 
-/** Create the index and apply the settings once per process (again after a failure). */
-export function ensureMeiliIndex(): Promise<void> {
-	settingsApplied ??= (async () => {
-		const c = meiliClient();
-		const uid = env().MEILISEARCH_INDEX;
-		const exists = await c
-			.getRawIndex(uid)
-			.then(() => true)
-			.catch(() => false);
-		if (!exists) await c.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
-		await c
-			.index(uid)
-			.updateSettings(meiliSettings())
-			.waitTask({ timeout: TASK_TIMEOUT_MS * 6 });
-	})().catch((error) => {
+/**
+ * Create the index when missing and apply the settings, once per process (again after a failure). The synonyms come from
+ * the taxonomy in the database (see synonyms.ts), so the caller passes how to load them.
+ */
+export function ensureMeiliIndex(loadGroups: () => Promise<string[][]>): Promise<void> {
+	settingsApplied ??= applyMeiliSettings(loadGroups).catch((error) => {
 		settingsApplied = undefined;
 		throw error;
 	});
 	return settingsApplied;
+}
+
+export async function applyMeiliSettings(loadGroups: () => Promise<string[][]>): Promise<void> {
+	const c = meiliClient();
+	const uid = env().MEILISEARCH_INDEX;
+	const exists = await c
+		.getRawIndex(uid)
+		.then(() => true)
+		.catch(() => false);
+	if (!exists) await c.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
+	await c
+		.index(uid)
+		.updateSettings(meiliSettings(await loadGroups()))
+		.waitTask({ timeout: TASK_TIMEOUT_MS * 6 });
 }
 
 function idFilter(organisationIds: readonly string[]): string {
@@ -135,9 +141,12 @@ function idFilter(organisationIds: readonly string[]): string {
 	return `organisationId IN [${organisationIds.map((id) => JSON.stringify(id)).join(', ')}]`;
 }
 
-export async function meiliDeleteOrganisations(organisationIds: readonly string[]): Promise<void> {
+export async function meiliDeleteOrganisations(
+	organisationIds: readonly string[],
+	loadGroups: () => Promise<string[][]>
+): Promise<void> {
 	if (organisationIds.length === 0) return;
-	await ensureMeiliIndex();
+	await ensureMeiliIndex(loadGroups);
 	await meiliIndex()
 		.deleteDocuments({ filter: idFilter(organisationIds) })
 		.waitTask({ timeout: TASK_TIMEOUT_MS });
@@ -145,9 +154,10 @@ export async function meiliDeleteOrganisations(organisationIds: readonly string[
 
 export async function meiliReplaceOrganisations(
 	organisationIds: readonly string[],
-	documents: readonly SearchDocument[]
+	documents: readonly SearchDocument[],
+	loadGroups: () => Promise<string[][]>
 ): Promise<void> {
-	await meiliDeleteOrganisations(organisationIds);
+	await meiliDeleteOrganisations(organisationIds, loadGroups);
 	if (documents.length === 0) return;
 	await meiliIndex()
 		.addDocuments(documents.map(toMeiliDocument), { primaryKey: 'id' })

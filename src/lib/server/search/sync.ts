@@ -7,6 +7,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { buildDocuments, loadLabels } from './documents';
 import { meiliDeleteOrganisations, meiliReplaceOrganisations } from './meilisearch-index';
+import { loadSynonymGroups } from './synonyms';
 
 /*
  * Keeps the search index in step with the directory. Call after EVERY write to an organisation, its locations or its
@@ -29,7 +30,9 @@ export async function syncOrganisation(db: Executor, organisationId: string): Pr
 /** Remove an organisation from the index (e.g. before a hard delete; archiving is handled by syncOrganisation too). */
 export async function removeOrganisation(db: Executor, organisationId: string): Promise<void> {
 	await db.delete(searchDocuments).where(inArray(searchDocuments.organisationId, [organisationId]));
-	await meiliSafely('verwijderen', [organisationId], () => meiliDeleteOrganisations([organisationId]));
+	await meiliSafely('verwijderen', [organisationId], () =>
+		meiliDeleteOrganisations([organisationId], () => loadSynonymGroups(db))
+	);
 }
 
 export async function syncOrganisations(
@@ -40,7 +43,7 @@ export async function syncOrganisations(
 	const { documents } = await buildDocuments(db, organisationIds);
 	await writePostgres(db, organisationIds, documents);
 	await meiliSafely('bijwerken', organisationIds, () =>
-		meiliReplaceOrganisations(organisationIds, documents)
+		meiliReplaceOrganisations(organisationIds, documents, () => loadSynonymGroups(db))
 	);
 	return documents;
 }
@@ -59,7 +62,12 @@ export async function reindexAll(
 		const batch = ids.slice(i, i + batchSize);
 		const built = await buildDocuments(db, batch, labels);
 		await writePostgres(db, batch, built.documents);
-		await meiliSafely('herindexeren', batch, () => meiliReplaceOrganisations(batch, built.documents), true);
+		await meiliSafely(
+			'herindexeren',
+			batch,
+			() => meiliReplaceOrganisations(batch, built.documents, () => loadSynonymGroups(db)),
+			true
+		);
 		documents += built.documents.length;
 		options.onProgress?.(Math.min(i + batchSize, ids.length), ids.length);
 	}

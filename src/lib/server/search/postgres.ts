@@ -1,0 +1,268 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { roundKm } from '../../domain/geo/distance';
+import type { SearchDocumentLocation } from '../../domain/search/document';
+import {
+	type FacetCount,
+	type SearchEngine,
+	type SearchHit,
+	type SearchQuery,
+	type SearchResult,
+	effectiveSort,
+	sortFacetCounts
+} from '../../domain/search/engine';
+import { acceptCandidates, parseQuery, type QueryToken, type WordCandidate } from '../../domain/search/query';
+import type { Executor } from '../db/client';
+import { loadSynonymGroups } from './synonyms';
+
+/*
+ * The Postgres engine (default; identical on PGlite and PostgreSQL). It reads search_documents, kept by sync.ts.
+ *
+ * Matching, per query word (all words must match):
+ * - Dutch full-text search on stems, accents ignored (dutch_unaccent: "hospices" and "hospice", "café" and "cafe");
+ * - the last word also as a prefix of whole words, for results while typing ("hos" finds "hospice");
+ * - other forms and typos of the word via the trigram vocabulary (search_words, pg_trgm): "verpleeghuizen" also finds
+ *   "verpleeghuis" (the stemmer keeps those apart), "hopsice" finds "hospice";
+ * - synonyms and abbreviations both ways ("VPTZ", "specialist ouderengeneeskunde" ↔ "SO").
+ * Two round trips: a tiny vocabulary lookup (only when a word may be a typo), then one statement that returns the page,
+ * the total and all facet counts.
+ */
+
+/** ts_rank weights for D (unstemmed words), C (descriptions), B (labels, places) and A (names). */
+const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
+/** A service or organisation whose name is exactly the query comes first. */
+const EXACT_NAME_BONUS = 10;
+/** A name that starts with the query comes before other matches. */
+const NAME_PREFIX_BONUS = 1;
+/** Matching the words as typed (not a typo correction) weighs as much again as the overall match. */
+const EXACT_SPELLING_WEIGHT = 1;
+/** Longest description text sent with a hit (the list shows a short summary). */
+const SUMMARY_LENGTH = 300;
+
+type Row = Record<string, unknown>;
+
+function rowsOf(result: unknown): Row[] {
+	// postgres.js returns an array of rows, PGlite an object with `rows`.
+	return Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
+}
+
+function textArray(values: readonly string[], type: 'text' | 'uuid' = 'text'): SQL {
+	if (values.length === 0) return sql.raw(`'{}'::${type}[]`);
+	return sql`ARRAY[${sql.join(
+		values.map((v) => sql`${v}`),
+		sql`, `
+	)}]::${sql.raw(type)}[]`;
+}
+
+function orTsquery(parts: SQL[]): SQL {
+	return sql`(${sql.join(parts, sql` || `)})`;
+}
+
+function tokenQuery(token: QueryToken, corrections: readonly string[]): SQL {
+	const parts: SQL[] = [
+		token.text.includes(' ')
+			? sql`phraseto_tsquery('dutch_unaccent', ${token.text})`
+			: sql`plainto_tsquery('dutch_unaccent', ${token.text})`
+	];
+	// Prefix on the unstemmed words in the vector ('simple' keeps "verslavi" a prefix of "verslaving").
+	if (token.prefix) parts.push(sql`to_tsquery('simple', quote_literal(${token.text}) || ':*')`);
+	for (const word of corrections) parts.push(sql`plainto_tsquery('dutch_unaccent', ${word})`);
+	for (const phrase of token.synonyms) parts.push(sql`phraseto_tsquery('dutch_unaccent', ${phrase})`);
+	return orTsquery(parts);
+}
+
+function andTsquery(parts: SQL[]): SQL {
+	return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** Close words in the vocabulary for the words that may be misspelt or inflected. */
+async function corrections(db: Executor, tokens: readonly QueryToken[]): Promise<Map<string, string[]>> {
+	const words = [...new Set(tokens.filter((t) => t.fuzzy && !t.text.includes(' ')).map((t) => t.text))];
+	const out = new Map<string, string[]>();
+	if (words.length === 0) return out;
+	// `%` uses the trigram index (similarity ≥ 0.3); the domain decides which candidates count.
+	const result = await db.execute(sql`
+		SELECT t.tok, w.word, similarity(w.word, t.tok) AS sim
+		FROM unnest(${textArray(words)}) AS t(tok)
+		JOIN search_words w ON w.word % t.tok AND abs(length(w.word) - length(t.tok)) <= 3
+	`);
+	const byToken = new Map<string, WordCandidate[]>();
+	for (const r of rowsOf(result)) {
+		const list = byToken.get(r.tok as string) ?? [];
+		list.push({ word: r.word as string, similarity: Number(r.sim) });
+		byToken.set(r.tok as string, list);
+	}
+	for (const w of words) out.set(w, acceptCandidates(w, byToken.get(w) ?? []));
+	return out;
+}
+
+function distanceSql(query: SearchQuery): SQL {
+	if (!query.origin) return sql`NULL::double precision`;
+	const { lat, lon } = query.origin;
+	// Haversine in plain SQL (no earthdistance: it needs a superuser and is not in PGlite's trusted set).
+	return sql`(SELECT min(2 * 6371.0088 * asin(least(1, sqrt(
+		power(sin(radians(p.lat - ${lat}::float8) / 2), 2)
+		+ cos(radians(${lat}::float8)) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}::float8) / 2), 2)
+	)))) FROM unnest(d.lats, d.lons) AS p(lat, lon))`;
+}
+
+export function createPostgresEngine(getDb: () => Executor): SearchEngine {
+	return {
+		name: 'postgres',
+		async search(query: SearchQuery): Promise<SearchResult> {
+			const db = getDb();
+			const groups = await loadSynonymGroups(db);
+			const parsed = parseQuery(query.text, groups);
+			const fixes = await corrections(db, parsed.tokens);
+
+			const hasText = parsed.tokens.length > 0;
+			const tq = hasText
+				? andTsquery(parsed.tokens.map((t) => tokenQuery(t, fixes.get(t.text) ?? [])))
+				: null;
+			const exactTq = hasText ? andTsquery(parsed.tokens.map((t) => tokenQuery(t, []))) : null;
+			const norm = parsed.normalised;
+
+			const score =
+				tq && exactTq
+					? sql`ts_rank(${RANK_WEIGHTS}::float4[], d.zoekvector, ${tq})
+						+ ${EXACT_SPELLING_WEIGHT}::float8 * ts_rank(${RANK_WEIGHTS}::float4[], d.zoekvector, ${exactTq})
+						+ CASE WHEN d.naam_norm = ${norm} OR d.organisation_naam_norm = ${norm} THEN ${EXACT_NAME_BONUS}::float8
+							WHEN starts_with(d.naam_norm, ${norm}) OR starts_with(d.organisation_naam_norm, ${norm}) THEN ${NAME_PREFIX_BONUS}::float8
+							ELSE 0 END`
+					: sql`0::float8`;
+
+			const f = query.filters;
+			const flags = {
+				type: f.type.length ? sql`d.organisation_type = ANY(${textArray(f.type)})` : sql`true`,
+				doelgroep: f.doelgroep.length ? sql`d.doelgroepen && ${textArray(f.doelgroep)}` : sql`true`,
+				expertise: f.expertise.length ? sql`d.expertise && ${textArray(f.expertise)}` : sql`true`,
+				regio: f.regionIds.length ? sql`d.region_ids && ${textArray(f.regionIds, 'uuid')}` : sql`true`,
+				gemeente: f.gemeente.length ? sql`d.gemeente_codes && ${textArray(f.gemeente)}` : sql`true`,
+				dagEnNacht: f.dagEnNacht ? sql`d.dag_en_nacht` : sql`true`
+			};
+			type Flag = keyof typeof flags;
+			const flagNames = Object.keys(flags) as Flag[];
+			const allBut = (except: Flag | null) =>
+				sql.raw(
+					flagNames
+						.filter((n) => n !== except)
+						.map((n) => `f_${n}`)
+						.join(' AND ')
+				);
+
+			const where: SQL[] = [];
+			if (tq) where.push(sql`d.zoekvector @@ ${tq}`);
+			if (query.excludeProfessionalOnly) where.push(sql`NOT d.voor_professionals`);
+			const radius =
+				query.origin && query.radiusKm !== null
+					? sql`WHERE dist IS NOT NULL AND (CASE WHEN dist < 10 THEN round(dist::numeric, 1) ELSE round(dist::numeric) END) <= ${query.radiusKm}`
+					: sql``;
+
+			const sort = effectiveSort(query);
+			const order =
+				sort === 'afstand'
+					? sql.raw('s.dist ASC NULLS LAST, s.score DESC, s.naam, s.service_id')
+					: hasText
+						? sql.raw('s.score DESC, s.naam, s.service_id')
+						: sql.raw('s.organisation_naam, s.naam, s.service_id');
+			const pageSize = Math.max(1, query.pageSize);
+			const offset = (Math.max(1, query.page) - 1) * pageSize;
+
+			const facetSql = (name: Flag, valueSql: string, from: string) =>
+				sql`(SELECT coalesce(json_agg(json_build_object('value', x.v, 'count', x.c)), '[]'::json)
+					FROM (SELECT ${sql.raw(valueSql)} AS v, count(*)::int AS c FROM ${sql.raw(from)} WHERE ${allBut(name)} GROUP BY 1) x)`;
+
+			const facets = query.facets
+				? sql`,
+					${facetSql('type', 's.organisation_type', 'scoped s')} AS facet_type,
+					${facetSql('doelgroep', 'u.v', 'scoped s, unnest(s.doelgroepen) AS u(v)')} AS facet_doelgroep,
+					${facetSql('expertise', 'u.v', 'scoped s, unnest(s.expertise) AS u(v)')} AS facet_expertise,
+					${facetSql('regio', 'u.v::text', 'scoped s, unnest(s.region_ids) AS u(v)')} AS facet_regio,
+					${facetSql('gemeente', 'u.v', 'scoped s, unnest(s.gemeente_codes) AS u(v)')} AS facet_gemeente,
+					(SELECT count(*)::int FROM scoped s WHERE ${allBut('dagEnNacht')} AND s.dag_en_nacht) AS facet_dag_en_nacht`
+				: sql``;
+
+			const statement = sql`
+				WITH base AS (
+					SELECT d.service_id, d.naam, d.organisation_naam, d.organisation_type, d.doelgroepen, d.expertise,
+						d.region_ids, d.gemeente_codes, d.dag_en_nacht,
+						${score} AS score,
+						${distanceSql(query)} AS dist,
+						${flags.type} AS f_type, ${flags.doelgroep} AS f_doelgroep, ${flags.expertise} AS f_expertise,
+						${flags.regio} AS f_regio, ${flags.gemeente} AS f_gemeente, ${flags.dagEnNacht} AS f_dagEnNacht
+					FROM search_documents d
+					${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+				),
+				scoped AS MATERIALIZED (SELECT * FROM base ${radius})
+				SELECT
+					(SELECT count(*)::int FROM scoped s WHERE ${allBut(null)}) AS total,
+					(SELECT coalesce(json_agg(json_build_object(
+						'serviceId', d.service_id, 'naam', d.naam, 'categorie', d.categorie,
+						'beschrijving', left(d.beschrijving, ${SUMMARY_LENGTH}),
+						'doelgroepen', d.doelgroepen, 'expertise', d.expertise, 'dagEnNacht', d.dag_en_nacht,
+						'voorProfessionals', d.voor_professionals, 'telefoon', d.telefoon,
+						'organisationId', d.organisation_id, 'organisationSlug', d.organisation_slug,
+						'organisationNaam', d.organisation_naam, 'organisationType', d.organisation_type,
+						'locaties', d.locaties, 'dist', p.dist) ORDER BY p.ord), '[]'::json)
+					FROM (
+						SELECT s.service_id, s.dist, row_number() OVER (ORDER BY ${order}) AS ord
+						FROM scoped s WHERE ${allBut(null)}
+						ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}
+					) p JOIN search_documents d ON d.service_id = p.service_id) AS hits
+					${facets}
+			`;
+			const [row] = rowsOf(await db.execute(statement));
+			const hits = (parseJson(row.hits) as Row[]).map(toHit);
+			return {
+				total: Number(row.total),
+				hits,
+				facets: query.facets
+					? {
+							type: facetCounts(row.facet_type),
+							doelgroep: facetCounts(row.facet_doelgroep),
+							expertise: facetCounts(row.facet_expertise),
+							regio: facetCounts(row.facet_regio),
+							gemeente: facetCounts(row.facet_gemeente),
+							dagEnNacht: Number(row.facet_dag_en_nacht)
+						}
+					: null,
+				page: Math.max(1, query.page),
+				pageSize
+			};
+		}
+	};
+}
+
+function parseJson(value: unknown): unknown {
+	return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+function facetCounts(value: unknown): FacetCount[] {
+	return sortFacetCounts(
+		(parseJson(value) as { value: string; count: number }[]).map((x) => ({
+			value: x.value,
+			count: Number(x.count)
+		}))
+	);
+}
+
+function toHit(r: Row): SearchHit {
+	return {
+		serviceId: r.serviceId as string,
+		naam: r.naam as string,
+		categorie: r.categorie as string,
+		beschrijving: r.beschrijving as string,
+		doelgroepen: r.doelgroepen as string[],
+		expertise: r.expertise as string[],
+		dagEnNacht: r.dagEnNacht as boolean,
+		voorProfessionals: r.voorProfessionals as boolean,
+		telefoon: (r.telefoon as string | null) ?? null,
+		organisation: {
+			id: r.organisationId as string,
+			slug: r.organisationSlug as string,
+			naam: r.organisationNaam as string,
+			type: r.organisationType as string
+		},
+		locaties: r.locaties as SearchDocumentLocation[],
+		afstandKm: r.dist === null || r.dist === undefined ? null : roundKm(Number(r.dist))
+	};
+}
