@@ -67,7 +67,14 @@ const guard: Handle = async ({ event, resolve }) => {
 		}
 		redirect(303, `/inloggen?naar=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	}
-	if (decision === 'forbidden') error(403, 'U heeft geen toegang tot deze pagina.');
+	if (decision === 'forbidden') {
+		const wantsPage =
+			event.request.method === 'GET' && event.request.headers.get('accept')?.includes('text/html');
+		if (!wantsPage) error(403, 'U heeft geen toegang tot deze pagina.');
+		// Errors thrown in handle get the bare fallback page; rendering the 403 route keeps the site layout and navigation.
+		const page = await event.fetch('/geen-toegang', { headers: { accept: 'text/html' } });
+		return new Response(page.body, { status: 403, headers: page.headers });
+	}
 	return resolve(event);
 };
 

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 /** Readiness: the database answers and the migrations are applied. */
 export const GET = async () => {
 	try {
-		await getDb().execute(sql`select 1 from __drizzle_migrations limit 1`);
+		await getDb().execute(sql`select 1 from drizzle.__drizzle_migrations limit 1`);
 		return json({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } });
 	} catch {
 		return json(

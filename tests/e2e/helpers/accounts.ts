@@ -28,7 +28,7 @@ export async function loginRequest(
 	const response = await request.post('/inloggen', {
 		form: { email: account.email, password: account.password },
 		// SvelteKit's CSRF check wants the Origin of a form post.
-		headers: { origin: baseURL },
+		headers: { origin: baseURL, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	if (response.status() !== 303) throw new Error(`Inloggen als ${role} mislukt: ${response.status()}`);

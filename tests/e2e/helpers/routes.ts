@@ -49,6 +49,16 @@ const foundation: RouteEntry[] = [
 	{ id: '/wachtwoord/nieuw', audience: 'publiek', page: true, url: '/wachtwoord/nieuw?token=ongeldig' },
 	{ id: '/privacy', audience: 'publiek', page: true },
 	{ id: '/toegankelijkheid', audience: 'publiek', page: true },
+	{
+		id: '/geen-toegang',
+		audience: 'publiek',
+		override: {
+			anoniem: 'forbidden',
+			beheerder: 'forbidden',
+			organisatie: 'forbidden',
+			verwijzer: 'forbidden'
+		}
+	},
 	{ id: '/healthz', audience: 'publiek', kind: 'endpoint' },
 	{ id: '/readyz', audience: 'publiek', kind: 'endpoint' },
 	{ id: '/beheer', audience: 'beheerder', page: true },
