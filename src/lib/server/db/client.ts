@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { acquireDataDirLock } from './data-dir-lock';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -53,10 +54,32 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		return { db, kind: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
 	}
 	const dataDir = options.dataDir ?? path.resolve(process.cwd(), 'data', 'pglite');
-	if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
-	const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+	let release = () => {};
+	if (!dataDir.startsWith('memory://')) {
+		mkdirSync(path.dirname(dataDir), { recursive: true });
+		// Two processes on one PGlite folder silently lose writes: refuse the second one with a clear message.
+		release = acquireDataDirLock(dataDir);
+	}
+	let pglite: PGlite;
+	try {
+		pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+	} catch (error) {
+		release();
+		throw error;
+	}
 	const db = drizzlePglite({ client: pglite, schema, casing }) as unknown as Database;
-	return { db, kind: 'pglite', pglite, close: () => pglite.close() };
+	return {
+		db,
+		kind: 'pglite',
+		pglite,
+		close: async () => {
+			try {
+				await pglite.close();
+			} finally {
+				release();
+			}
+		}
+	};
 }
 
 /** Apply the committed migrations in drizzle/ (idempotent). */
