@@ -105,7 +105,7 @@ function reassemble(records: ImportRecord[]): ExportOrganisation[] {
 	}));
 }
 
-function row(rij: number, cells: Partial<ImportRecord>): SourceRow {
+function row(rij: number, cells: Partial<ImportRecord> & Record<string, string>): SourceRow {
 	return { rij, cells };
 }
 
