@@ -25,6 +25,8 @@ export const users = pgTable('users', {
 	/** The network a beheerder (and optionally a verwijzer) works in. */
 	regionId: uuid().references(() => regions.id, { onDelete: 'set null' }),
 	active: boolean().notNull().default(true),
+	/** Optimistic locking: two beheerders editing one account must not overwrite each other. */
+	version: integer().notNull().default(1),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	passwordChangedAt: timestamp({ withTimezone: true })
 });
@@ -97,6 +99,7 @@ export const auditLog = pgTable(
 		index('audit_log_at_idx').on(t.at),
 		index('audit_log_user_idx').on(t.userId),
 		index('audit_log_entity_idx').on(t.entityType, t.entityId),
-		index('audit_log_organisation_idx').on(t.organisationId)
+		index('audit_log_organisation_idx').on(t.organisationId),
+		index('audit_log_region_idx').on(t.regionId)
 	]
 );

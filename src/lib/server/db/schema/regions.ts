@@ -2,6 +2,7 @@ import {
 	type AnyPgColumn,
 	doublePrecision,
 	index,
+	integer,
 	pgTable,
 	primaryKey,
 	text,
@@ -19,6 +20,8 @@ export const regions = pgTable(
 		naam: text().notNull(),
 		coordinator: text(),
 		parentId: uuid().references((): AnyPgColumn => regions.id, { onDelete: 'set null' }),
+		/** Optimistic locking for the beheer screens: name and gemeente edits name the version they read. */
+		version: integer().notNull().default(1),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},

@@ -11,7 +11,9 @@ export const taxonomyTerms = pgTable(
 		description: text(),
 		synonyms: text().array().notNull().default([]),
 		sortOrder: integer().notNull().default(0),
-		active: boolean().notNull().default(true)
+		active: boolean().notNull().default(true),
+		/** Optimistic locking: the vocabularies are national, so beheerders of different networks may edit one term. */
+		version: integer().notNull().default(1)
 	},
 	(t) => [unique('taxonomy_terms_vocabulary_code_uq').on(t.vocabulary, t.code)]
 );
