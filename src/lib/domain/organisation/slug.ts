@@ -17,6 +17,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 	'beschikbaarheid',
 	'tokens',
 	'api',
+	'api-tokens',
 	'verzoeken',
 	'verwijzingen',
 	'profiel',
