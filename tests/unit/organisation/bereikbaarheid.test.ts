@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	amsterdamWallClock,
+	formatDatumTijd,
 	bereikbaarheidNu,
 	isBereikbaar,
 	openingstijdenPerDag,
@@ -195,5 +196,12 @@ describe('opening-hours table and summary', () => {
 		expect(samenvatting(dienst(uren))).toBe('ma–vr 09:00–17:00; za 10:00–12:00');
 		expect(samenvatting(dienst([]))).toBe('Geen tijden bekend');
 		expect(samenvatting(dienst([], true))).toBe('Dag en nacht');
+	});
+});
+
+describe('formatDatumTijd', () => {
+	it('writes the date and time in Dutch, in Amsterdam time', () => {
+		expect(formatDatumTijd(new Date('2025-11-23T13:05:00Z'))).toBe('23 november 2025 om 14:05');
+		expect(formatDatumTijd(new Date('2025-07-01T22:30:00Z'))).toBe('2 juli 2025 om 00:30');
 	});
 });

@@ -252,3 +252,17 @@ export function samenvatting(gegevens: Bereikbaarheidsgegevens): string {
 		})
 		.join('; ');
 }
+
+const datumTijd = new Intl.DateTimeFormat('nl-NL', {
+	timeZone: TIME_ZONE,
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit'
+});
+
+/** "23 november 2025 om 14:05", in Amsterdam time whatever the server's time zone. */
+export function formatDatumTijd(date: Date): string {
+	return datumTijd.format(date);
+}
