@@ -4,6 +4,7 @@ import { entries as api } from '../routes/api';
 import { entries as beheer } from '../routes/beheer';
 import { entries as capaciteit } from '../routes/capaciteit';
 import { entries as kaart } from '../routes/kaart';
+import { entries as mijnOrganisatieBedden } from '../routes/mijn-organisatie-bedden';
 import { entries as organisatie } from '../routes/organisatie';
 import { entries as verwijzen } from '../routes/verwijzen';
 import { entries as wegwijzer } from '../routes/wegwijzer';
@@ -76,6 +77,7 @@ export const routes: RouteEntry[] = [
 	...beheer,
 	...verwijzen,
 	...capaciteit,
+	...mijnOrganisatieBedden,
 	...api
 ];
 

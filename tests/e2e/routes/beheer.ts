@@ -1,4 +1,8 @@
 import type { RouteEntry } from '../helpers/routes';
 
 /** Routes of this area in the role × route matrix (see helpers/routes.ts for the fields). */
-export const entries: RouteEntry[] = [];
+export const entries: RouteEntry[] = [
+	// --- Capacity overview (beds team) ---
+	{ id: '/beheer/capaciteit', audience: 'beheerder', page: true }
+	// --- end capacity overview ---
+];
