@@ -118,3 +118,27 @@ describe('facet labels', () => {
 		expect(labelled.dagEnNacht).toEqual({ count: 4, selected: true });
 	});
 });
+
+describe('result sentence', () => {
+	it('says how many, for what, where and in which order', async () => {
+		const { describeResults } = await import('../../../src/lib/domain/search/summary');
+		expect(
+			describeResults({
+				total: 1234,
+				q: 'hospice',
+				origin: { postcode: '9401', gemeente: 'Assen' },
+				straal: 25,
+				sort: 'afstand',
+				filters: 2
+			})
+		).toBe(
+			'1.234 resultaten voor “hospice” binnen 25 km van postcode 9401 (Assen) met 2 filters, dichtstbij eerst.'
+		);
+		expect(
+			describeResults({ total: 0, q: 'xyz', origin: null, straal: null, sort: 'relevantie', filters: 0 })
+		).toBe('Geen resultaten voor “xyz”.');
+		expect(
+			describeResults({ total: 3, q: '', origin: null, straal: null, sort: 'relevantie', filters: 0 })
+		).toBe('3 resultaten, op naam.');
+	});
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { acceptCandidates, editDistance, maxTypos, parseQuery } from '../../../src/lib/domain/search/query';
-import { buildSynonymGroups, meilisearchSynonyms, synonymsOf } from '../../../src/lib/domain/search/synonyms';
+import { buildSynonymRules, meilisearchSynonyms, synonymsOf } from '../../../src/lib/domain/search/synonyms';
 import { normalise, vocabularyWords } from '../../../src/lib/domain/search/text';
 
-const groups = buildSynonymGroups();
+const groups = buildSynonymRules();
 
 describe('normalising text', () => {
 	it('lower-cases and drops accents', () => {
@@ -41,18 +41,31 @@ describe('synonyms from one source', () => {
 		}
 	});
 
-	it('takes the taxonomy terms (label parts and synonyms) as groups', () => {
+	it('takes the taxonomy terms: everyday words find the term, not the other way round', () => {
 		expect(synonymsOf('verslaafd', groups)).toEqual(
 			expect.arrayContaining(['verslaving', 'middelengebruik'])
 		);
 		expect(synonymsOf('proactieve zorgplanning', groups)).toContain('acp');
-		const custom = buildSynonymGroups([{ label: 'Hospice', synonyms: ['sterfhuis'] }], []);
-		expect(custom).toEqual([['hospice', 'sterfhuis']]);
+		// "vrijwilligers" finds the VPTZ; "VPTZ" does not find every text about volunteers.
+		expect(synonymsOf('vrijwilligers', groups)).toContain('vptz');
+		expect(synonymsOf('vptz', groups)).not.toContain('vrijwilligers');
+		const custom = buildSynonymRules([{ label: 'Hospice', synonyms: ['sterfhuis', 'BTH'] }], []);
+		expect(custom).toEqual([
+			{ from: ['hospice', 'bth'], to: ['hospice', 'bth'] },
+			{ from: ['sterfhuis'], to: ['hospice', 'bth'] }
+		]);
 	});
 
-	it('gives Meilisearch an entry per phrase', () => {
-		const meili = meilisearchSynonyms([['so', 'specialist ouderengeneeskunde']]);
-		expect(meili).toEqual({ so: ['specialist ouderengeneeskunde'], 'specialist ouderengeneeskunde': ['so'] });
+	it('gives Meilisearch an entry per phrase, one way where the rule is one way', () => {
+		const meili = meilisearchSynonyms([
+			{ from: ['so', 'specialist ouderengeneeskunde'], to: ['so', 'specialist ouderengeneeskunde'] },
+			{ from: ['vrijwilligers'], to: ['vptz', 'vrijwillige terminale zorg'] }
+		]);
+		expect(meili).toEqual({
+			so: ['specialist ouderengeneeskunde'],
+			'specialist ouderengeneeskunde': ['so'],
+			vrijwilligers: ['vptz', 'vrijwillige terminale zorg']
+		});
 	});
 });
 

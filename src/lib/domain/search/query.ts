@@ -1,4 +1,5 @@
 import { type ParsedPostcode, parsePostcode } from '../geo/postcode';
+import { type SynonymRule, rulePhrases, synonymsOf } from './synonyms';
 import { normalise, words } from './text';
 
 /**
@@ -14,7 +15,7 @@ export interface QueryToken {
 	prefix: boolean;
 	/** Long enough for typo tolerance. */
 	fuzzy: boolean;
-	/** Phrases that mean the same (from the synonym groups). */
+	/** Phrases the word also finds (synonyms, abbreviations). */
 	synonyms: string[];
 }
 
@@ -120,14 +121,14 @@ function extractPostcode(text: string): { rest: string; postcode: ParsedPostcode
 }
 
 /**
- * Parse what the user typed. `groups` are the synonym groups (normalised phrases); the longest phrase that matches at a
+ * Parse what the user typed, with the synonym rules; the longest synonym phrase that matches at a
  * position wins, so "verpleegkundig specialist" becomes one concept (also finding "VS"), not two words.
  */
-export function parseQuery(text: string, groups: readonly (readonly string[])[]): ParsedQuery {
+export function parseQuery(text: string, rules: readonly SynonymRule[]): ParsedQuery {
 	const { rest, postcode } = extractPostcode(normalise(text));
 	const ws = words(rest);
 	// Phrases by length, longest first, as word arrays.
-	const phrases = [...new Set(groups.flat())]
+	const phrases = rulePhrases(rules)
 		.map((p) => ({ phrase: p, parts: words(p) }))
 		.filter((p) => p.parts.length > 0)
 		.sort((a, b) => b.parts.length - a.parts.length);
@@ -143,14 +144,14 @@ export function parseQuery(text: string, groups: readonly (readonly string[])[])
 				text: phrase.parts.join(' '),
 				prefix: false,
 				fuzzy: false,
-				synonyms: synonymsFor(phrase.phrase, groups)
+				synonyms: synonymsOf(phrase.phrase, rules)
 			});
 			i += n;
 			continue;
 		}
 		const w = ws[i];
 		const last = isLastWord(1);
-		const synonyms = synonymsFor(w, groups);
+		const synonyms = synonymsOf(w, rules);
 		if (w.length < PREFIX_MIN_LENGTH && synonyms.length === 0) {
 			i++;
 			continue;
@@ -168,10 +169,4 @@ export function parseQuery(text: string, groups: readonly (readonly string[])[])
 		i++;
 	}
 	return { tokens, postcode, normalised: ws.join(' ') };
-}
-
-function synonymsFor(phrase: string, groups: readonly (readonly string[])[]): string[] {
-	const out = new Set<string>();
-	for (const g of groups) if (g.includes(phrase)) for (const s of g) if (s !== phrase) out.add(s);
-	return [...out];
 }

@@ -9,9 +9,8 @@ import { normalise } from './text';
 
 /**
  * Synonyms for search, from one source: the taxonomy (a term's label with its synonyms, editable by beheerders in
- * taxonomy_terms) plus the field's abbreviations spelled out below. Both engines get the same groups; a query word in a group
- * also finds every other member of that group, so "VPTZ" finds "vrijwilligers palliatieve terminale zorg" and the other way
- * round.
+ * taxonomy_terms) plus the field's abbreviations spelled out below. Both engines get the same rules, so "VPTZ" finds
+ * "vrijwilligers palliatieve terminale zorg" and the other way round.
  */
 
 export interface Abbreviation {
@@ -72,40 +71,66 @@ function labelVariants(label: string): string[] {
 	return [label, ...parts];
 }
 
-/** Groups of normalised phrases that mean the same. Duplicate groups are merged; order is stable. */
-export function buildSynonymGroups(
-	terms: readonly SynonymTerm[] = defaultSynonymTerms,
-	abbrevs: readonly Abbreviation[] = abbreviations
-): string[][] {
-	const groups: string[][] = [];
-	const seen = new Set<string>();
-	const add = (phrases: readonly string[]) => {
-		const group = [...new Set(phrases.map(normalise).filter((p) => p.length > 0))];
-		if (group.length < 2) return;
-		const key = [...group].sort().join('|');
-		if (seen.has(key)) return;
-		seen.add(key);
-		groups.push(group);
-	};
-	for (const a of abbrevs) add([a.afkorting, ...a.voluit]);
-	for (const t of terms) add([...labelVariants(t.label), ...t.synonyms]);
-	return groups;
+/**
+ * A synonym rule: a query phrase in `from` also finds every phrase in `to`. Abbreviations and their spelled-out forms work
+ * both ways (from = to). Everyday words of a taxonomy term work one way, towards the term: "vrijwilligers" finds the VPTZ,
+ * but "VPTZ" does not find every text that mentions volunteers.
+ */
+export interface SynonymRule {
+	from: string[];
+	to: string[];
 }
 
-/** Every phrase that means the same as `phrase` (without itself), over all groups that contain it. */
-export function synonymsOf(phrase: string, groups: readonly (readonly string[])[]): string[] {
+/** "VPTZ", "GGZ", "PaTz": at least two capitals and nothing but letters. */
+export function isAbbreviation(phrase: string): boolean {
+	return /^[A-Za-z]+$/.test(phrase) && (phrase.match(/[A-Z]/g)?.length ?? 0) >= 2;
+}
+
+/** The synonym rules, normalised; duplicates merged, order stable. */
+export function buildSynonymRules(
+	terms: readonly SynonymTerm[] = defaultSynonymTerms,
+	abbrevs: readonly Abbreviation[] = abbreviations
+): SynonymRule[] {
+	const rules: SynonymRule[] = [];
+	const seen = new Set<string>();
+	const clean = (phrases: readonly string[]) => [
+		...new Set(phrases.map(normalise).filter((p) => p.length > 0))
+	];
+	const add = (fromRaw: readonly string[], toRaw: readonly string[]) => {
+		const from = clean(fromRaw);
+		const to = clean(toRaw);
+		if (from.length === 0 || to.length < 2) return;
+		const key = `${[...from].sort().join('|')}>${[...to].sort().join('|')}`;
+		if (seen.has(key)) return;
+		seen.add(key);
+		rules.push({ from, to });
+	};
+	for (const a of abbrevs) add([a.afkorting, ...a.voluit], [a.afkorting, ...a.voluit]);
+	for (const t of terms) {
+		const core = [...labelVariants(t.label), ...t.synonyms.filter(isAbbreviation)];
+		add(core, core);
+		const everyday = t.synonyms.filter((s) => !isAbbreviation(s));
+		if (everyday.length > 0) add(everyday, core);
+	}
+	return rules;
+}
+
+/** Every phrase a query phrase also finds (without itself). */
+export function synonymsOf(phrase: string, rules: readonly SynonymRule[]): string[] {
 	const p = normalise(phrase);
 	const out = new Set<string>();
-	for (const g of groups) if (g.includes(p)) for (const s of g) if (s !== p) out.add(s);
+	for (const r of rules) if (r.from.includes(p)) for (const s of r.to) if (s !== p) out.add(s);
 	return [...out];
 }
 
-/**
- * Meilisearch's synonyms setting: a map from each phrase to its synonyms (Meilisearch applies them one way per entry, so
- * every member gets an entry).
- */
-export function meilisearchSynonyms(groups: readonly (readonly string[])[]): Record<string, string[]> {
+/** Every phrase that starts a rule (the phrases a query is scanned for). */
+export function rulePhrases(rules: readonly SynonymRule[]): string[] {
+	return [...new Set(rules.flatMap((r) => r.from))];
+}
+
+/** Meilisearch's synonyms setting: per phrase the phrases it also finds (Meilisearch applies an entry one way). */
+export function meilisearchSynonyms(rules: readonly SynonymRule[]): Record<string, string[]> {
 	const out: Record<string, string[]> = {};
-	for (const g of groups) for (const p of g) out[p] = synonymsOf(p, groups);
+	for (const p of rulePhrases(rules)) out[p] = synonymsOf(p, rules);
 	return out;
 }

@@ -120,7 +120,7 @@ export function toSearchParams(state: SearchState): URLSearchParams {
 }
 
 /** "?q=..." or "" for the empty state. */
-export function toQueryString(state: SearchState): string {
+export function toQueryString(state: SearchState): '' | `?${string}` {
 	const s = toSearchParams(state).toString();
 	return s ? `?${s}` : '';
 }

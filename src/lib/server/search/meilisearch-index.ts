@@ -1,6 +1,6 @@
 import { Meilisearch, type Settings } from 'meilisearch';
 import type { SearchDocument, SearchDocumentLocation } from '../../domain/search/document';
-import { buildSynonymGroups, meilisearchSynonyms } from '../../domain/search/synonyms';
+import { type SynonymRule, buildSynonymRules, meilisearchSynonyms } from '../../domain/search/synonyms';
 import { env } from '../env';
 
 /*
@@ -63,7 +63,7 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
 	return doc;
 }
 
-export function meiliSettings(synonymGroups: string[][] = buildSynonymGroups()): Settings {
+export function meiliSettings(synonymRules: SynonymRule[] = buildSynonymRules()): Settings {
 	return {
 		// Order is importance: names before taxonomy labels and places before descriptions.
 		searchableAttributes: ['tekstA', 'tekstB', 'tekstC'],
@@ -79,7 +79,7 @@ export function meiliSettings(synonymGroups: string[][] = buildSynonymGroups()):
 			'_geo'
 		],
 		sortableAttributes: ['_geo', 'naam', 'organisationNaam'],
-		synonyms: meilisearchSynonyms(synonymGroups),
+		synonyms: meilisearchSynonyms(synonymRules),
 		// The same typo rules as the Postgres engine: one typo from 4 letters, two from 8.
 		typoTolerance: {
 			enabled: true,
@@ -114,15 +114,15 @@ export function meiliIndex() {
  * Create the index when missing and apply the settings, once per process (again after a failure). The synonyms come from
  * the taxonomy in the database (see synonyms.ts), so the caller passes how to load them.
  */
-export function ensureMeiliIndex(loadGroups: () => Promise<string[][]>): Promise<void> {
-	settingsApplied ??= applyMeiliSettings(loadGroups).catch((error) => {
+export function ensureMeiliIndex(loadRules: () => Promise<SynonymRule[]>): Promise<void> {
+	settingsApplied ??= applyMeiliSettings(loadRules).catch((error) => {
 		settingsApplied = undefined;
 		throw error;
 	});
 	return settingsApplied;
 }
 
-export async function applyMeiliSettings(loadGroups: () => Promise<string[][]>): Promise<void> {
+export async function applyMeiliSettings(loadRules: () => Promise<SynonymRule[]>): Promise<void> {
 	const c = meiliClient();
 	const uid = env().MEILISEARCH_INDEX;
 	const exists = await c
@@ -132,7 +132,7 @@ export async function applyMeiliSettings(loadGroups: () => Promise<string[][]>):
 	if (!exists) await c.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
 	await c
 		.index(uid)
-		.updateSettings(meiliSettings(await loadGroups()))
+		.updateSettings(meiliSettings(await loadRules()))
 		.waitTask({ timeout: TASK_TIMEOUT_MS * 6 });
 }
 
@@ -143,10 +143,10 @@ function idFilter(organisationIds: readonly string[]): string {
 
 export async function meiliDeleteOrganisations(
 	organisationIds: readonly string[],
-	loadGroups: () => Promise<string[][]>
+	loadRules: () => Promise<SynonymRule[]>
 ): Promise<void> {
 	if (organisationIds.length === 0) return;
-	await ensureMeiliIndex(loadGroups);
+	await ensureMeiliIndex(loadRules);
 	await meiliIndex()
 		.deleteDocuments({ filter: idFilter(organisationIds) })
 		.waitTask({ timeout: TASK_TIMEOUT_MS });
@@ -155,9 +155,9 @@ export async function meiliDeleteOrganisations(
 export async function meiliReplaceOrganisations(
 	organisationIds: readonly string[],
 	documents: readonly SearchDocument[],
-	loadGroups: () => Promise<string[][]>
+	loadRules: () => Promise<SynonymRule[]>
 ): Promise<void> {
-	await meiliDeleteOrganisations(organisationIds, loadGroups);
+	await meiliDeleteOrganisations(organisationIds, loadRules);
 	if (documents.length === 0) return;
 	await meiliIndex()
 		.addDocuments(documents.map(toMeiliDocument), { primaryKey: 'id' })

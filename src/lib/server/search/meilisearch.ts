@@ -13,7 +13,7 @@ import {
 import type { Executor } from '../db/client';
 import { env } from '../env';
 import { type MeiliDocument, ensureMeiliIndex, meiliClient } from './meilisearch-index';
-import { loadSynonymGroups } from './synonyms';
+import { loadSynonymRules } from './synonyms';
 
 /*
  * The Meilisearch engine (used when MEILISEARCH_URL is set). Typo tolerance, prefix search, Dutch tokenisation and the
@@ -100,7 +100,7 @@ export function createMeilisearchEngine(getDb: () => Executor): SearchEngine {
 	return {
 		name: 'meilisearch',
 		async search(query: SearchQuery): Promise<SearchResult> {
-			await ensureMeiliIndex(() => loadSynonymGroups(getDb()));
+			await ensureMeiliIndex(() => loadSynonymRules(getDb()));
 			const indexUid = env().MEILISEARCH_INDEX;
 			const page = Math.max(1, query.page);
 			const main: MultiSearchQuery = {

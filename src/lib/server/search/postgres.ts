@@ -12,7 +12,7 @@ import {
 } from '../../domain/search/engine';
 import { acceptCandidates, parseQuery, type QueryToken, type WordCandidate } from '../../domain/search/query';
 import type { Executor } from '../db/client';
-import { loadSynonymGroups } from './synonyms';
+import { loadSynonymRules } from './synonyms';
 
 /*
  * The Postgres engine (default; identical on PGlite and PostgreSQL). It reads search_documents, kept by sync.ts.
@@ -64,7 +64,7 @@ function tokenQuery(token: QueryToken, corrections: readonly string[]): SQL {
 			: sql`plainto_tsquery('dutch_unaccent', ${token.text})`
 	];
 	// Prefix on the unstemmed words in the vector ('simple' keeps "verslavi" a prefix of "verslaving").
-	if (token.prefix) parts.push(sql`to_tsquery('simple', quote_literal(${token.text}) || ':*')`);
+	if (token.prefix) parts.push(sql`to_tsquery('simple', quote_literal(${token.text}) || ':*ABD')`);
 	for (const word of corrections) parts.push(sql`plainto_tsquery('dutch_unaccent', ${word})`);
 	for (const phrase of token.synonyms) parts.push(sql`phraseto_tsquery('dutch_unaccent', ${phrase})`);
 	return orTsquery(parts);
@@ -110,8 +110,8 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 		name: 'postgres',
 		async search(query: SearchQuery): Promise<SearchResult> {
 			const db = getDb();
-			const groups = await loadSynonymGroups(db);
-			const parsed = parseQuery(query.text, groups);
+			const rules = await loadSynonymRules(db);
+			const parsed = parseQuery(query.text, rules);
 			const fixes = await corrections(db, parsed.tokens);
 
 			const hasText = parsed.tokens.length > 0;

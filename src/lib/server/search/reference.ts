@@ -1,6 +1,7 @@
 import type { LabelLookup } from '../../domain/search/document';
 import type { Executor } from '../db/client';
-import { gemeenten, regions } from '../db/schema';
+import { eq, isNull } from 'drizzle-orm';
+import { gemeenten, regionGemeenten, regions } from '../db/schema';
 import { loadLabels } from './documents';
 
 /**
@@ -55,4 +56,22 @@ export function loadSearchReference(db: Executor, now = Date.now()): Promise<Sea
 
 export function clearSearchReferenceCache() {
 	cached = undefined;
+}
+
+/** The networks (top level) with their gemeenten, for drawing region outlines on the map. */
+export async function regionMemberships(
+	db: Executor
+): Promise<{ slug: string; naam: string; gemeenten: string[] }[]> {
+	const rows = await db
+		.select({ slug: regions.slug, naam: regions.naam, gemeenteCode: regionGemeenten.gemeenteCode })
+		.from(regions)
+		.innerJoin(regionGemeenten, eq(regionGemeenten.regionId, regions.id))
+		.where(isNull(regions.parentId));
+	const bySlug = new Map<string, { slug: string; naam: string; gemeenten: string[] }>();
+	for (const r of rows) {
+		const region = bySlug.get(r.slug) ?? { slug: r.slug, naam: r.naam, gemeenten: [] };
+		region.gemeenten.push(r.gemeenteCode);
+		bySlug.set(r.slug, region);
+	}
+	return [...bySlug.values()].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
 }

@@ -7,7 +7,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { buildDocuments, loadLabels } from './documents';
 import { meiliDeleteOrganisations, meiliReplaceOrganisations } from './meilisearch-index';
-import { loadSynonymGroups } from './synonyms';
+import { loadSynonymRules } from './synonyms';
 
 /*
  * Keeps the search index in step with the directory. Call after EVERY write to an organisation, its locations or its
@@ -31,7 +31,7 @@ export async function syncOrganisation(db: Executor, organisationId: string): Pr
 export async function removeOrganisation(db: Executor, organisationId: string): Promise<void> {
 	await db.delete(searchDocuments).where(inArray(searchDocuments.organisationId, [organisationId]));
 	await meiliSafely('verwijderen', [organisationId], () =>
-		meiliDeleteOrganisations([organisationId], () => loadSynonymGroups(db))
+		meiliDeleteOrganisations([organisationId], () => loadSynonymRules(db))
 	);
 }
 
@@ -43,7 +43,7 @@ export async function syncOrganisations(
 	const { documents } = await buildDocuments(db, organisationIds);
 	await writePostgres(db, organisationIds, documents);
 	await meiliSafely('bijwerken', organisationIds, () =>
-		meiliReplaceOrganisations(organisationIds, documents, () => loadSynonymGroups(db))
+		meiliReplaceOrganisations(organisationIds, documents, () => loadSynonymRules(db))
 	);
 	return documents;
 }
@@ -65,7 +65,7 @@ export async function reindexAll(
 		await meiliSafely(
 			'herindexeren',
 			batch,
-			() => meiliReplaceOrganisations(batch, built.documents, () => loadSynonymGroups(db)),
+			() => meiliReplaceOrganisations(batch, built.documents, () => loadSynonymRules(db)),
 			true
 		);
 		documents += built.documents.length;
