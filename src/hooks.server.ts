@@ -9,6 +9,7 @@ import {
 } from '$lib/server/auth/session';
 import { closeDatabase, getDb, initDatabase } from '$lib/server/db';
 import { env } from '$lib/server/env';
+import { startReferralRetentionJob } from '$lib/server/jobs/anonymise-referrals';
 import { log } from '$lib/server/log';
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -17,6 +18,8 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	env();
 	await initDatabase();
+	// Anonymise closed referrals after the retention period, now and hourly (idempotent, safe on several instances).
+	process.once('sveltekit:shutdown' as never, startReferralRetentionJob());
 	// adapter-node emits this on SIGINT/SIGTERM after in-flight requests finished; without closing, the process never exits.
 	process.once('sveltekit:shutdown' as never, () => void closeDatabase());
 };

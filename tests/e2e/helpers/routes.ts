@@ -5,6 +5,7 @@ import { entries as beheer } from '../routes/beheer';
 import { entries as capaciteit } from '../routes/capaciteit';
 import { entries as kaart } from '../routes/kaart';
 import { entries as mijnOrganisatieBedden } from '../routes/mijn-organisatie-bedden';
+import { entries as mijnOrganisatieVerzoeken } from '../routes/mijn-organisatie-verzoeken';
 import { entries as organisatie } from '../routes/organisatie';
 import { entries as verwijzen } from '../routes/verwijzen';
 import { entries as wegwijzer } from '../routes/wegwijzer';
@@ -78,6 +79,7 @@ export const routes: RouteEntry[] = [
 	...verwijzen,
 	...capaciteit,
 	...mijnOrganisatieBedden,
+	...mijnOrganisatieVerzoeken,
 	...api
 ];
 

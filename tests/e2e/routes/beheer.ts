@@ -7,6 +7,10 @@ export const entries: RouteEntry[] = [
 	// --- end capacity overview ---
 	// --- Prognosis 2030 (capacity prognosis team) ---
 	{ id: '/beheer/prognose', audience: 'beheerder', page: true },
-	{ id: '/beheer/prognose/export.csv', audience: 'beheerder', kind: 'endpoint' }
+	{ id: '/beheer/prognose/export.csv', audience: 'beheerder', kind: 'endpoint' },
 	// --- end prognosis 2030 ---
+	// --- Referral indicators (referral team): aggregated only, for the beheerder's own network ---
+	{ id: '/beheer/indicatoren', audience: 'beheerder', page: true },
+	{ id: '/beheer/indicatoren/export.csv', audience: 'beheerder', kind: 'endpoint' }
+	// --- end referral indicators ---
 ];
