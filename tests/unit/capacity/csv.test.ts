@@ -1,6 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvNumber, parseExternalPrognosisCsv, toCsv, MAX_REPORTED_CSV_ERRORS } from '$domain/capacity/csv';
+import {
+	capacityRowsCsv,
+	csvNumber,
+	parseExternalPrognosisCsv,
+	toCsv,
+	MAX_REPORTED_CSV_ERRORS
+} from '$domain/capacity/csv';
 
 describe('parseExternalPrognosisCsv', () => {
 	it('reads comma- and semicolon-separated files, with a byte-order mark and a decimal comma', () => {
@@ -103,5 +109,46 @@ describe('toCsv', () => {
 		]);
 		expect(csvNumber(31)).toBe('31');
 		expect(csvNumber(-2)).toBe('-2');
+	});
+});
+
+describe('capacityRowsCsv', () => {
+	const row = {
+		jaar: 2030,
+		geregistreerd: 37,
+		gepland: 6,
+		geplandPerStatus: { plan: 0, vergund: 6, in_aanbouw: 0, open: 0 },
+		beschikbaar: 43,
+		nodigLaag: 31,
+		nodigHoog: 35,
+		modelLaag: 31,
+		modelHoog: 35,
+		bron: 'berekend' as const,
+		tekortLaag: -12,
+		tekortHoog: -8,
+		aannames: ['groeiPerJaar'],
+		bezetting: null
+	};
+
+	it('writes the public columns only, unless the full export is asked for', () => {
+		const [header, line] = capacityRowsCsv([
+			{ regio: 'drenthe-steenwijkerland', setting: 'hospice', rows: [row] }
+		])
+			.slice(1)
+			.split('\r\n');
+		expect(header).toBe(
+			'regio;zorgsetting;jaar;geregistreerd;gepland;beschikbaar;nodig_laag;nodig_hoog;prognose;tekort_laag;tekort_hoog'
+		);
+		expect(line).toBe('drenthe-steenwijkerland;hospice;2030;37;6;43;31;35;berekend;-12;-8');
+		const full = capacityRowsCsv(
+			[{ regio: 'drenthe-steenwijkerland', setting: 'hospice', rows: [{ ...row, bezetting: 0.8123 }] }],
+			{ volledig: true, scenario: 'bezettingsnorm=0.7' }
+		)
+			.slice(1)
+			.split('\r\n');
+		expect(
+			full[0].endsWith(';gepland_open;model_laag;model_hoog;aannames;gerealiseerde_bezetting;scenario')
+		).toBe(true);
+		expect(full[1].endsWith(';-12;-8;0;6;0;0;31;35;groeiPerJaar;0,812;bezettingsnorm=0.7')).toBe(true);
 	});
 });

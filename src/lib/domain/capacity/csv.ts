@@ -110,3 +110,98 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCe
 	);
 	return '\uFEFF' + Papa.unparse({ fields: [...columns], data }, { delimiter: ';', newline: '\r\n' });
 }
+
+/** What the export needs of a dashboard row (see dashboard.ts `CapacityRow`). */
+export interface CsvCapacityRow {
+	jaar: number;
+	geregistreerd: number;
+	gepland: number;
+	geplandPerStatus: Record<'plan' | 'vergund' | 'in_aanbouw' | 'open', number>;
+	beschikbaar: number;
+	nodigLaag: number;
+	nodigHoog: number;
+	modelLaag: number;
+	modelHoog: number;
+	bron: 'extern' | 'berekend';
+	tekortLaag: number;
+	tekortHoog: number;
+	aannames: readonly string[];
+	bezetting: number | null;
+}
+
+export interface CsvCapacitySection {
+	regio: string;
+	setting: string;
+	rows: readonly CsvCapacityRow[];
+}
+
+const PUBLIC_COLUMNS = [
+	'regio',
+	'zorgsetting',
+	'jaar',
+	'geregistreerd',
+	'gepland',
+	'beschikbaar',
+	'nodig_laag',
+	'nodig_hoog',
+	'prognose',
+	'tekort_laag',
+	'tekort_hoog'
+] as const;
+
+const FULL_COLUMNS = [
+	...PUBLIC_COLUMNS,
+	'gepland_plan',
+	'gepland_vergund',
+	'gepland_in_aanbouw',
+	'gepland_open',
+	'model_laag',
+	'model_hoog',
+	'aannames',
+	'gerealiseerde_bezetting',
+	'scenario'
+] as const;
+
+/**
+ * The dashboard rows as CSV, cell for cell the numbers of the table. A negative tekort is a surplus. The full export
+ * (beheer) adds the planned beds per status, the model next to an external band, the assumptions and realised
+ * occupancy (a fraction: 0,78 = 78%), and the scenario the rows were computed with.
+ */
+export function capacityRowsCsv(
+	sections: readonly CsvCapacitySection[],
+	options: { volledig?: boolean; scenario?: string } = {}
+): string {
+	const rows: CsvCell[][] = [];
+	for (const section of sections) {
+		for (const r of section.rows) {
+			const base: CsvCell[] = [
+				section.regio,
+				section.setting,
+				r.jaar,
+				r.geregistreerd,
+				r.gepland,
+				r.beschikbaar,
+				r.nodigLaag,
+				r.nodigHoog,
+				r.bron,
+				r.tekortLaag,
+				r.tekortHoog
+			];
+			if (options.volledig) {
+				base.push(
+					r.geplandPerStatus.plan,
+					r.geplandPerStatus.vergund,
+					r.geplandPerStatus.in_aanbouw,
+					r.geplandPerStatus.open,
+					r.modelLaag,
+					r.modelHoog,
+					r.aannames.join(' '),
+					r.bezetting,
+					options.scenario ?? ''
+				);
+			}
+			rows.push(base);
+		}
+	}
+	return toCsv(options.volledig ? FULL_COLUMNS : PUBLIC_COLUMNS, rows);
+}

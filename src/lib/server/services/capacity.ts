@@ -352,6 +352,7 @@ export async function publicCapacitySummary(db: Executor, region: RegionRef, now
 		settings.push({
 			setting,
 			geteldeSettings: data.geteldeSettings,
+			parameters: data.inputs.parameters,
 			rows: capacityRows(data.inputs)
 		});
 	}
