@@ -50,6 +50,18 @@ describe('kiesDiensten', () => {
 		expect(r[1].afstandKm).toBeCloseTo(52, 0);
 	});
 
+	it('takes local help (sociaal werk, huisarts…) from the wider network only when it is near', () => {
+		const r = kiesDiensten(
+			[
+				k('Sociaal werk Emmen', 'sociaal_werk', EMMEN, { regioIds: [NETWERK] }),
+				k('Hospice Emmen', 'hospice', EMMEN, { regioIds: [NETWERK] }),
+				k('Sociaal werk Meppel', 'gemeente_wmo', MEPPEL, { regioIds: [NETWERK] })
+			],
+			plaats
+		);
+		expect(r.map((d) => d.naam).sort()).toEqual(['Hospice Emmen', 'Sociaal werk Meppel']);
+	});
+
 	it('sorts nearest first and keeps at most three per category', () => {
 		const r = kiesDiensten(
 			[

@@ -161,10 +161,10 @@ describe('beschrijfOpeningstijden', () => {
 				]
 			})
 		).toEqual([
-			'maandag tot en met woensdag: 9.00 – 17.00 uur',
-			'donderdag: 9.00 – 12.30 uur',
-			'vrijdag: 9.00 – 17.00 uur',
-			'zaterdag en zondag: 10.00 – 12.00 uur'
+			'maandag tot en met woensdag: 09:00 – 17:00 uur',
+			'donderdag: 09:00 – 12:30 uur',
+			'vrijdag: 09:00 – 17:00 uur',
+			'zaterdag en zondag: 10:00 – 12:00 uur'
 		]);
 	});
 
@@ -181,7 +181,7 @@ describe('beschrijfOpeningstijden', () => {
 					{ dag: 1, van: 'negen', tot: '10:00' }
 				]
 			})
-		).toEqual(['vrijdag: 17.00 – 8.00 uur (tot de volgende dag)']);
+		).toEqual(['vrijdag: 17:00 – 08:00 uur (tot de volgende dag)']);
 		expect(beschrijfOpeningstijden({ dagEnNacht: false, openingstijden: [] })).toEqual([]);
 	});
 });

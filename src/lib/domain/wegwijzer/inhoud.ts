@@ -53,6 +53,8 @@ export interface EffectieveVraag {
 	bron: VraagBron;
 	/** The region whose adjustment applies, when `bron` is 'aangepast'. */
 	aanpassingRegionId: string | null;
+	/** The region that added the question; null for a standard question. */
+	eigenaarRegionId: string | null;
 }
 
 /** Regions of a place, most specific first: sub-regions before networks, larger share first. */
@@ -94,7 +96,8 @@ export function effectieveVragen(
 				volgorde: v.volgorde,
 				verborgen: !v.actief || (a?.verborgen ?? false),
 				bron: a ? 'aangepast' : v.regionId === null ? 'standaard' : 'eigen',
-				aanpassingRegionId: a?.regionId ?? null
+				aanpassingRegionId: a?.regionId ?? null,
+				eigenaarRegionId: v.regionId
 			};
 		})
 		.sort(

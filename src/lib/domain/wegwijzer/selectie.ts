@@ -10,12 +10,25 @@ import { haversineKm, roundKm, type LatLon } from '../geo/distance';
  *    Steenwijkerland) or located in the gemeente itself come first; only when a category has none there, the services of
  *    the wider network are used (a huisarts practice in Emmen is no answer for someone in Steenwijk if there is one in
  *    Steenwijk).
+ *    Help that is local by nature (huisarts, apotheek, sociaal werk, Wmo-loket, mantelzorgondersteuning, wijkverpleging)
+ *    is taken from the wider network only within {@link LOKAAL_MAX_KM} km: a sociaal werker 35 km away is no answer.
  * 3. Nearest first by straight-line distance from the postcode point, at most {@link MAX_PER_CATEGORIE} per category, so
  *    the page stays short and readable.
  */
 
 export const NABIJ_KM = 15;
+export const LOKAAL_MAX_KM = 20;
 export const MAX_PER_CATEGORIE = 3;
+
+/** Categories whose help is bound to where someone lives. */
+export const LOKALE_CATEGORIEEN: ReadonlySet<string> = new Set([
+	'huisarts',
+	'apotheek',
+	'sociaal_werk',
+	'gemeente_wmo',
+	'mantelzorgondersteuning',
+	'wijkverpleging'
+]);
 
 export interface Kandidaat {
 	categorie: string;
@@ -69,6 +82,12 @@ export function kiesDiensten<K extends Kandidaat>(
 		} else {
 			if (k.regioIds.length === 0) continue;
 			const dichtbij = inGemeente || k.regioIds.some((id) => specifiek.has(id));
+			if (
+				!dichtbij &&
+				LOKALE_CATEGORIEEN.has(k.categorie) &&
+				(afstandKm === null || afstandKm > LOKAAL_MAX_KM)
+			)
+				continue;
 			beoordeeld.push({ ...k, afstandKm, niveau: dichtbij ? 1 : 2 });
 		}
 	}

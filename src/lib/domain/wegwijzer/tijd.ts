@@ -7,6 +7,7 @@
 import {
 	bereikbaarheidNu,
 	DAGNAMEN,
+	formatTijd,
 	parseTijd,
 	TIME_ZONE,
 	type Bereikbaarheidsgegevens
@@ -230,13 +231,11 @@ export function beschrijfMoment(moment: Date): string {
 	return `${DAGNAMEN[t.weekdag - 1]} ${t.dag} ${MAANDNAMEN[t.maand - 1]} om ${String(t.uur).padStart(2, '0')}:${String(t.minuut).padStart(2, '0')}`;
 }
 
-function tijdTekst(minuten: number): string {
-	const m = minuten % 1440;
-	return `${Math.floor(m / 60)}.${String(m % 60).padStart(2, '0')}`;
-}
+// The same notation as the rest of the portal ("Bereikbaar tot 17:00").
+const tijdTekst = formatTijd;
 
 /**
- * Opening hours as short Dutch lines, days with the same hours taken together: "maandag tot en met vrijdag: 9.00 – 17.00 uur".
+ * Opening hours as short Dutch lines, days with the same hours taken together: "maandag tot en met vrijdag: 09:00 – 17:00 uur".
  * Written out, because abbreviations ("ma–vr") are hard for many readers and for screen readers.
  */
 export function beschrijfOpeningstijden(dienst: Bereikbaarheidsgegevens): string[] {

@@ -135,9 +135,13 @@ export async function listAanpassingen(db: Executor, regionIds: readonly string[
 		.where(inArray(wegwijzerAanpassingen.regionId, [...regionIds]));
 }
 
-export async function getVraag(db: Executor, id: string): Promise<VraagRij | null> {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-	const [row] = await db.select(vraagKolommen).from(wegwijzerVragen).where(eq(wegwijzerVragen.id, id));
+/** A question by id or by slug. */
+export async function getVraag(db: Executor, idOfSlug: string): Promise<VraagRij | null> {
+	const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOfSlug);
+	const [row] = await db
+		.select(vraagKolommen)
+		.from(wegwijzerVragen)
+		.where(isUuid ? eq(wegwijzerVragen.id, idOfSlug) : eq(wegwijzerVragen.slug, idOfSlug));
 	return row ?? null;
 }
 

@@ -23,14 +23,20 @@ import {
 	type RegioVanPlaats,
 	type Themagroep
 } from '../../domain/wegwijzer/inhoud';
-import { ordenAntwoord, type GeordendeDienst } from '../../domain/wegwijzer/ordening';
+import type {
+	CategorieInfo,
+	VraagVoorBezoeker,
+	WegwijzerAntwoord,
+	WegwijzerDienst
+} from '../../domain/wegwijzer/antwoord';
+import { ordenAntwoord } from '../../domain/wegwijzer/ordening';
 import { zoekGemeente } from '../../domain/wegwijzer/plaats';
 import type { NieuweVraagInput, VraagAanpassenInput } from '../../domain/wegwijzer/schemas';
 import { kaderRond, kiesDiensten, NABIJ_KM, specifiekeRegios } from '../../domain/wegwijzer/selectie';
 import { algemeneKaartCategorieen, standaardVragen } from '../../domain/wegwijzer/standaard-vragen';
 import { telHref } from '../../domain/wegwijzer/telefoon';
 import { isThema, themaTitel, toon113 } from '../../domain/wegwijzer/themas';
-import { beschrijfOpeningstijden, dagdeel, type Dagdeel } from '../../domain/wegwijzer/tijd';
+import { beschrijfOpeningstijden, dagdeel } from '../../domain/wegwijzer/tijd';
 import { audit } from '../audit';
 import type { Database, Executor } from '../db/client';
 import { getRegion, listRegions, regionsForGemeente, regionWithChildren } from '../repositories/regions';
@@ -189,14 +195,6 @@ async function vragenVoorRegios(db: Executor, regioIds: string[]): Promise<Effec
 	return effectieveVragen(vragen, aanpassingen, regioIds);
 }
 
-export interface VraagVoorBezoeker {
-	slug: string;
-	thema: string;
-	titel: string;
-	uitleg: string;
-	categorieen: string[];
-}
-
 /** The visible questions of a place, grouped per theme (themes in their fixed order). */
 export async function vragenVoorPlaats(
 	db: Database,
@@ -220,46 +218,7 @@ export async function vragenVoorPlaats(
 // ---------------------------------------------------------------------------------------------------------------------
 // Answers
 
-export interface WegwijzerDienst {
-	id: string;
-	naam: string;
-	organisatieNaam: string;
-	organisatieSlug: string;
-	beschrijving: string;
-	categorie: string;
-	telefoon: string | null;
-	telHref: string | null;
-	website: string | null;
-	plaats: string | null;
-	afstandKm: number | null;
-	dagEnNacht: boolean;
-	openingstijden: { dag: number; van: string; tot: string }[];
-	openingstijdenTekst: string[];
-	bereikbaarheidToelichting: string | null;
-	voorProfessionals: boolean;
-}
-
-export interface CategorieInfo {
-	categorie: string;
-	label: string;
-	beschrijving: string;
-}
-
-export interface Antwoordgroep extends CategorieInfo {
-	diensten: GeordendeDienst<WegwijzerDienst>[];
-}
-
-export interface WegwijzerAntwoord {
-	vraag: VraagVoorBezoeker & { themaTitel: string };
-	groepen: Antwoordgroep[];
-	voorProfessionals: GeordendeDienst<WegwijzerDienst>[];
-	/** The huisartsenpost(s) for the emergency box, when the question's own list does not have them. */
-	spoedlijnen: WegwijzerDienst[];
-	toon113: boolean;
-	/** null for the time-independent printed card. */
-	dagdeel: Dagdeel | null;
-	buitenKantoortijd: boolean;
-}
+export type { WegwijzerAntwoord, WegwijzerDienst } from '../../domain/wegwijzer/antwoord';
 
 async function categorieInfo(db: Executor): Promise<Map<string, CategorieInfo>> {
 	const termen = await dienstCategorieTermen(db);
@@ -432,6 +391,11 @@ export interface BeheerRegio {
 	parentId: string | null;
 }
 
+/** All service categories with their current labels, in vocabulary order (for the editor). */
+export async function beheerCategorieen(db: Executor): Promise<CategorieInfo[]> {
+	return [...(await categorieInfo(db)).values()];
+}
+
 /** The regions a beheerder edits the wegwijzer for: their network and its sub-regions. */
 export async function beheerRegios(db: Executor, actor: Actor): Promise<BeheerRegio[]> {
 	if (actor.role !== 'beheerder' || !actor.regionId) return [];
@@ -514,6 +478,7 @@ export interface BeheerVraagDetail {
 export async function beheerVraag(
 	db: Database,
 	actor: Actor,
+	/** The question's id or slug. */
 	vraagId: string,
 	regioSlug?: string | null
 ): Promise<BeheerVraagDetail> {
@@ -630,7 +595,7 @@ export async function terugNaarStandaard(
 
 const GERESERVEERDE_SLUGS = new Set(standaardVragen.map((v) => v.slug));
 
-/** Adds a question of the region's own. Returns its id. */
+/** Adds a question of the region's own. Returns its slug. */
 export async function nieuweVraag(
 	db: Database,
 	actor: Actor,
@@ -655,6 +620,6 @@ export async function nieuweVraag(
 			regionId: regio.id,
 			details: { slug, thema: input.thema, categorieen: input.categorieen }
 		});
-		return rij.id;
+		return rij.slug;
 	});
 }
