@@ -69,7 +69,8 @@ describe('weekPeriods', () => {
 		expect(weeks[2].tot).toEqual(now);
 		expect(weeks[0].van).toEqual(daysAgo(21));
 		expect(weeks[1].van).toEqual(weeks[0].tot);
-		expect(weeks[2].label).toBe('3 mrt – 10 mrt');
+		expect(weeks[2].label).toBe('3–10 mrt');
+		expect(weekPeriods(new Date('2025-03-03T12:00:00Z'), 1)[0].label).toBe('24 feb – 3 mrt');
 	});
 });
 

@@ -76,6 +76,17 @@ const dayMonth = new Intl.DateTimeFormat('nl-NL', {
 	timeZone: 'Europe/Amsterdam'
 });
 
+/** "3–10 mrt", or "26 okt – 2 nov" across a month boundary: short enough for a table header. */
+function rangeLabel(van: Date, laatsteDag: Date): string {
+	const a = dayMonth.formatToParts(van);
+	const b = dayMonth.formatToParts(laatsteDag);
+	const part = (parts: Intl.DateTimeFormatPart[], type: string) =>
+		parts.find((p) => p.type === type)?.value ?? '';
+	return part(a, 'month') === part(b, 'month')
+		? `${part(a, 'day')}–${dayMonth.format(laatsteDag)}`
+		: `${dayMonth.format(van)} – ${dayMonth.format(laatsteDag)}`;
+}
+
 /**
  * `weeks` consecutive periods of 7 days, the last one ending at `now`, oldest first. Rolling weeks rather than calendar
  * weeks, so the most recent column is always a full week.
@@ -87,7 +98,7 @@ export function weekPeriods(now: Date, weeks: number): WeekPeriod[] {
 		const tot = new Date(now.getTime() - (k - 1) * 7 * DAY_MS);
 		// The label names the last day that is in the period (the end itself is exclusive).
 		const lastDay = new Date(tot.getTime() - 1);
-		periods.push({ van, tot, label: `${dayMonth.format(van)} – ${dayMonth.format(lastDay)}` });
+		periods.push({ van, tot, label: rangeLabel(van, lastDay) });
 	}
 	return periods;
 }
