@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
 	locationInputSchema,
 	normaliseTijd,
@@ -673,3 +673,19 @@ export function recordsToRows(records: readonly ImportRecord[]): { headers: stri
 		rows: records.map((cells, i) => ({ rij: i + 2, cells }))
 	};
 }
+
+/**
+ * A file already read (header + rows), as the preview hands it to the "import now" step: re-checked in full before
+ * anything is written, so a tampered copy can do no more than a file the beheerder uploads.
+ */
+export const importTableSchema = z.object({
+	headers: z.array(z.string().max(200)).max(100),
+	rows: z
+		.array(
+			z.object({
+				rij: z.number().int().min(2),
+				cells: z.record(z.string().max(200), z.string().max(20_000))
+			})
+		)
+		.max(50_000)
+});

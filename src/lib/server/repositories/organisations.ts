@@ -10,6 +10,7 @@ import {
 	serviceLocations,
 	serviceRegions,
 	services,
+	taxonomyTerms,
 	type RecordStatus
 } from '../db/schema';
 
@@ -347,4 +348,41 @@ export async function allRegions(db: Executor) {
 		.select({ id: regions.id, slug: regions.slug, naam: regions.naam, parentId: regions.parentId })
 		.from(regions)
 		.orderBy(asc(regions.naam));
+}
+
+// --- vocabularies ------------------------------------------------------------------------------------------------------
+
+export interface TermOption {
+	code: string;
+	label: string;
+	description: string | null;
+}
+
+/**
+ * The choices a form offers for a vocabulary: the active terms with the labels beheerders gave them (taxonomy_terms),
+ * limited to codes the input schemas know, in the beheerders' order. Codes missing from the table fall back to the
+ * domain taxonomy so a form is never empty.
+ */
+export async function termOptions(
+	db: Executor,
+	vocabulary: string,
+	known: readonly { code: string; label: string; description?: string }[]
+): Promise<TermOption[]> {
+	const rows = await db
+		.select({
+			code: taxonomyTerms.code,
+			label: taxonomyTerms.label,
+			description: taxonomyTerms.description,
+			active: taxonomyTerms.active
+		})
+		.from(taxonomyTerms)
+		.where(eq(taxonomyTerms.vocabulary, vocabulary))
+		.orderBy(asc(taxonomyTerms.sortOrder), asc(taxonomyTerms.label));
+	const knownCodes = new Set(known.map((t) => t.code));
+	const fromDb = rows.filter((r) => r.active && knownCodes.has(r.code));
+	const inDb = new Set(rows.map((r) => r.code));
+	const missing = known
+		.filter((t) => !inDb.has(t.code))
+		.map((t) => ({ code: t.code, label: t.label, description: t.description ?? null }));
+	return [...fromDb.map(({ active: _a, ...r }) => r), ...missing];
 }

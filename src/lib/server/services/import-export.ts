@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import {
 	COLUMN_HELP,
 	IMPORT_COLUMNS,
+	importTableSchema,
 	UNNAMED_COLUMN,
 	normaliseHeader as normaliseKey,
 	parseImport,
@@ -194,6 +195,37 @@ export async function readImportFile(name: string, bytes: Uint8Array): Promise<I
 	if (table.rows.length > MAX_IMPORT_ROWS)
 		throw importError(`Het bestand heeft meer dan ${MAX_IMPORT_ROWS} rijen. Splits het in delen.`);
 	return table;
+}
+
+/**
+ * The table of an import form: the uploaded file (field `bestand`) or, in the "import now" step, the table the preview
+ * read (hidden field `inhoud`, JSON).
+ */
+export async function tableFromForm(
+	formData: FormData
+): Promise<{ table: ImportTable; bestandsnaam: string }> {
+	const file = formData.get('bestand');
+	if (file instanceof File && file.size > 0) {
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		return { table: await readImportFile(file.name, bytes), bestandsnaam: file.name.slice(0, 200) };
+	}
+	const inhoud = formData.get('inhoud');
+	const bestandsnaam = String(formData.get('bestandsnaam') ?? '').slice(0, 200);
+	if (typeof inhoud === 'string' && inhoud !== '') {
+		let json: unknown;
+		try {
+			json = JSON.parse(inhoud);
+		} catch {
+			json = null;
+		}
+		const parsed = importTableSchema.safeParse(json);
+		if (!parsed.success)
+			throw importError(
+				'De gecontroleerde gegevens zijn niet compleet aangekomen. Kies het bestand opnieuw.'
+			);
+		return { table: parsed.data, bestandsnaam };
+	}
+	throw importError('Kies een CSV- of Excel-bestand (.csv of .xlsx).');
 }
 
 // --- checking ----------------------------------------------------------------------------------------------------------
@@ -691,7 +723,7 @@ export function recordsToCsv(records: readonly ImportRecord[]): string {
 	return `\uFEFF${csv}\r\n`;
 }
 
-export async function recordsToXlsx(records: readonly ImportRecord[]): Promise<Uint8Array> {
+export async function recordsToXlsx(records: readonly ImportRecord[]): Promise<Uint8Array<ArrayBuffer>> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Regiokaart Palliatieve Zorg';
 	const sheet = workbook.addWorksheet('Organisaties', { views: [{ state: 'frozen', ySplit: 1 }] });
