@@ -4,6 +4,7 @@ import { entries as api } from '../routes/api';
 import { entries as beheer } from '../routes/beheer';
 import { entries as capaciteit } from '../routes/capaciteit';
 import { entries as kaart } from '../routes/kaart';
+import { entries as mijnOrganisatie } from '../routes/mijn-organisatie';
 import { entries as mijnOrganisatieBedden } from '../routes/mijn-organisatie-bedden';
 import { entries as mijnOrganisatieVerzoeken } from '../routes/mijn-organisatie-verzoeken';
 import { entries as organisatie } from '../routes/organisatie';
@@ -78,6 +79,7 @@ export const routes: RouteEntry[] = [
 	...beheer,
 	...verwijzen,
 	...capaciteit,
+	...mijnOrganisatie,
 	...mijnOrganisatieBedden,
 	...mijnOrganisatieVerzoeken,
 	...api

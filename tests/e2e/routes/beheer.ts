@@ -1,4 +1,5 @@
 import type { RouteEntry } from '../helpers/routes';
+import { demoOrg, demoLocation, demoService } from './mijn-organisatie';
 
 /** Routes of this area in the role × route matrix (see helpers/routes.ts for the fields). */
 export const entries: RouteEntry[] = [
@@ -11,6 +12,44 @@ export const entries: RouteEntry[] = [
 	// --- end prognosis 2030 ---
 	// --- Referral indicators (referral team): aggregated only, for the beheerder's own network ---
 	{ id: '/beheer/indicatoren', audience: 'beheerder', page: true },
-	{ id: '/beheer/indicatoren/export.csv', audience: 'beheerder', kind: 'endpoint' }
+	{ id: '/beheer/indicatoren/export.csv', audience: 'beheerder', kind: 'endpoint' },
 	// --- end referral indicators ---
+	// --- Organisations and import (organisation profile team) ---
+	{ id: '/beheer/organisaties', audience: 'beheerder', page: true },
+	{ id: '/beheer/organisaties/nieuw', audience: 'beheerder', page: true },
+	{ id: '/beheer/organisaties/export.csv', audience: 'beheerder', kind: 'endpoint' },
+	{ id: '/beheer/organisaties/export.xlsx', audience: 'beheerder', kind: 'endpoint' },
+	{
+		id: '/beheer/organisaties/[organisatie]',
+		audience: 'beheerder',
+		page: true,
+		url: `/beheer/organisaties/${demoOrg}`
+	},
+	{
+		id: '/beheer/organisaties/[organisatie]/locaties/nieuw',
+		audience: 'beheerder',
+		page: true,
+		url: `/beheer/organisaties/${demoOrg}/locaties/nieuw`
+	},
+	{
+		id: '/beheer/organisaties/[organisatie]/locaties/[locatie]',
+		audience: 'beheerder',
+		page: true,
+		url: `/beheer/organisaties/${demoOrg}/locaties/${demoLocation}`
+	},
+	{
+		id: '/beheer/organisaties/[organisatie]/diensten/nieuw',
+		audience: 'beheerder',
+		page: true,
+		url: `/beheer/organisaties/${demoOrg}/diensten/nieuw`
+	},
+	{
+		id: '/beheer/organisaties/[organisatie]/diensten/[dienst]',
+		audience: 'beheerder',
+		page: true,
+		url: `/beheer/organisaties/${demoOrg}/diensten/${demoService}`
+	},
+	{ id: '/beheer/import', audience: 'beheerder', page: true },
+	{ id: '/beheer/import/verwerken', audience: 'beheerder', kind: 'endpoint' }
+	// --- end organisations and import ---
 ];
