@@ -178,13 +178,13 @@ test('the beheerder sees the capacity of the region: beds by setting, stale unit
 	await expect(page.getByRole('table', { name: 'Bezettingsgraad per setting en per week' })).toBeVisible();
 	await expect(
 		page.getByRole('table', { name: 'Bezettingsgraad per setting en per week' }).getByRole('columnheader')
-	).toHaveCount(4 + 2);
+	).toHaveCount(4 + 3);
 	await page.getByLabel('Periode').selectOption('8');
 	await page.getByRole('button', { name: 'Tonen' }).click();
 	await expect(page).toHaveURL(/weken=8/);
 	await expect(
 		page.getByRole('table', { name: 'Bezettingsgraad per setting en per week' }).getByRole('columnheader')
-	).toHaveCount(8 + 2);
+	).toHaveCount(8 + 3);
 	expect(await axe(page)).toEqual([]);
 	await page.screenshot({ path: '/tmp/beds-desktop-capaciteit.png', fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
