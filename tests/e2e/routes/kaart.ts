@@ -4,6 +4,11 @@ import type { RouteEntry } from '../helpers/routes';
 export const entries: RouteEntry[] = [
 	{ id: '/kaart', audience: 'publiek', page: true, url: '/kaart?q=hospice&postcode=9401' },
 	{ id: '/kaart/export.csv', audience: 'publiek', kind: 'endpoint', url: '/kaart/export.csv?q=hospice' },
-	{ id: '/kaart/kaart.geojson', audience: 'publiek', kind: 'endpoint', url: '/kaart/kaart.geojson?q=hospice' },
+	{
+		id: '/kaart/kaart.geojson',
+		audience: 'publiek',
+		kind: 'endpoint',
+		url: '/kaart/kaart.geojson?q=hospice'
+	},
 	{ id: '/kaart/regios.json', audience: 'publiek', kind: 'endpoint' }
 ];

@@ -60,6 +60,7 @@ describe('search document', () => {
 		expect(doc.tekstB).toContain('Verslaving / middelengebruik');
 		expect(doc.tekstB).toContain('Amsterdam');
 		expect(doc.tekstC).toContain('Actief middelengebruik');
+		expect(doc.tekstC).not.toContain('Huis.');
 	});
 
 	it('is deterministic and deduplicated', () => {

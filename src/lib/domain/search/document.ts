@@ -99,9 +99,10 @@ export function buildSearchDocument(source: DocumentSource, label: LabelLookup):
 		...gemeenteNamen,
 		...locations.map((l) => (l.naam !== service.naam && l.naam !== organisation.naam ? l.naam : null))
 	]);
+	// The organisation's own description is left out: it is the same for all its services and names what it works WITH
+	// ("samen met huisartsen en hospices"), which made an opvang show up as the nearest "hospice".
 	const tekstC = join([
 		service.beschrijving.slice(0, MAX_INDEXED_DESCRIPTION),
-		organisation.beschrijving.slice(0, MAX_INDEXED_DESCRIPTION),
 		...locations.map((l) => l.adres)
 	]);
 

@@ -33,8 +33,6 @@ const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
 const EXACT_NAME_BONUS = 10;
 /** A name that starts with the query comes before other matches. */
 const NAME_PREFIX_BONUS = 1;
-/** Matching the words as typed (not a typo correction) weighs as much again as the overall match. */
-const EXACT_SPELLING_WEIGHT = 1;
 /** Longest description text sent with a hit (the list shows a short summary). */
 const SUMMARY_LENGTH = 300;
 
@@ -118,17 +116,16 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 			const tq = hasText
 				? andTsquery(parsed.tokens.map((t) => tokenQuery(t, fixes.get(t.text) ?? [])))
 				: null;
-			const exactTq = hasText ? andTsquery(parsed.tokens.map((t) => tokenQuery(t, []))) : null;
 			const norm = parsed.normalised;
 
-			const score =
-				tq && exactTq
-					? sql`ts_rank(${RANK_WEIGHTS}::float4[], d.zoekvector, ${tq})
-						+ ${EXACT_SPELLING_WEIGHT}::float8 * ts_rank(${RANK_WEIGHTS}::float4[], d.zoekvector, ${exactTq})
+			// One ts_rank per match: it is the costliest part of a broad search. Typo corrections need no lower weight: they
+			// are only tried for words that occur nowhere in the directory, so they never compete with an exact match.
+			const score = tq
+				? sql`ts_rank(${RANK_WEIGHTS}::float4[], d.zoekvector, ${tq})
 						+ CASE WHEN d.naam_norm = ${norm} OR d.organisation_naam_norm = ${norm} THEN ${EXACT_NAME_BONUS}::float8
 							WHEN starts_with(d.naam_norm, ${norm}) OR starts_with(d.organisation_naam_norm, ${norm}) THEN ${NAME_PREFIX_BONUS}::float8
 							ELSE 0 END`
-					: sql`0::float8`;
+				: sql`0::float8`;
 
 			const f = query.filters;
 			const flags = {
@@ -167,17 +164,19 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 			const pageSize = Math.max(1, query.pageSize);
 			const offset = (Math.max(1, query.page) - 1) * pageSize;
 
-			const facetSql = (name: Flag, valueSql: string, from: string) =>
+			// Array facets unnest in the select list (a ProjectSet): about twice as fast as a LATERAL unnest per row.
+			const facetSql = (name: Flag, valueSql: string) =>
 				sql`(SELECT coalesce(json_agg(json_build_object('value', x.v, 'count', x.c)), '[]'::json)
-					FROM (SELECT ${sql.raw(valueSql)} AS v, count(*)::int AS c FROM ${sql.raw(from)} WHERE ${allBut(name)} GROUP BY 1) x)`;
+					FROM (SELECT v, count(*)::int AS c FROM (SELECT ${sql.raw(valueSql)} AS v FROM scoped s WHERE ${allBut(name)}) y
+						GROUP BY 1) x)`;
 
 			const facets = query.facets
 				? sql`,
-					${facetSql('type', 's.organisation_type', 'scoped s')} AS facet_type,
-					${facetSql('doelgroep', 'u.v', 'scoped s, unnest(s.doelgroepen) AS u(v)')} AS facet_doelgroep,
-					${facetSql('expertise', 'u.v', 'scoped s, unnest(s.expertise) AS u(v)')} AS facet_expertise,
-					${facetSql('regio', 'u.v::text', 'scoped s, unnest(s.region_ids) AS u(v)')} AS facet_regio,
-					${facetSql('gemeente', 'u.v', 'scoped s, unnest(s.gemeente_codes) AS u(v)')} AS facet_gemeente,
+					${facetSql('type', 's.organisation_type')} AS facet_type,
+					${facetSql('doelgroep', 'unnest(s.doelgroepen)')} AS facet_doelgroep,
+					${facetSql('expertise', 'unnest(s.expertise)')} AS facet_expertise,
+					${facetSql('regio', 'unnest(s.region_ids)::text')} AS facet_regio,
+					${facetSql('gemeente', 'unnest(s.gemeente_codes)')} AS facet_gemeente,
 					(SELECT count(*)::int FROM scoped s WHERE ${allBut('dagEnNacht')} AND s.dag_en_nacht) AS facet_dag_en_nacht`
 				: sql``;
 
@@ -210,7 +209,17 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 					) p JOIN search_documents d ON d.service_id = p.service_id) AS hits
 					${facets}
 			`;
-			const [row] = rowsOf(await db.execute(statement));
+			// The planner prices a tsvector match far too low and picks a sequential scan over the GIN index for common words
+			// (measured: 140 ms against 5 ms on 15,000 documents). Within this statement's transaction only, seq scans are
+			// priced out; JIT is off because that price would otherwise trigger compilation.
+			const [row] = hasText
+				? await db.transaction(async (tx) => {
+						await tx.execute(
+							sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`
+						);
+						return rowsOf(await tx.execute(statement));
+					})
+				: rowsOf(await db.execute(statement));
 			const hits = (parseJson(row.hits) as Row[]).map(toHit);
 			return {
 				total: Number(row.total),
