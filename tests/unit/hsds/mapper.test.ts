@@ -211,6 +211,10 @@ describe('what the mapping says', () => {
 		expect(basic.eligibility_description).toBe('Voor: Verslaving / middelengebruik, Dak- of thuisloos.');
 		expect(toOrganizationBasic(org, ctx).website).toBe('https://voorbeeld.regiokaart.nl/zonnedauw');
 		expect(toOrganizationBasic({ ...org, isVoorbeeld: false }, ctx).description).toBe(org.beschrijving);
+		// The demo data's own marker is not repeated after the notice.
+		expect(
+			toOrganizationBasic({ ...org, beschrijving: '(Voorbeeldgegevens) Een huis.' }, ctx).description
+		).toBe(`${VOORBEELD_NOTE} Een huis.`);
 		expect(cleanUrl('javascript:alert(1)')).toBeUndefined();
 		expect(cleanEmail(' info@hospice.nl ')).toBe('info@hospice.nl');
 	});

@@ -62,10 +62,18 @@ export function taxonomyId(vocabulary: PublishedVocabulary): string {
 	return derivedId('taxonomy', vocabulary);
 }
 
-/** The term id we publish for a code that is missing from taxonomy_terms (should not happen, but must not break output). */
+/**
+ * The published id of a term: derived from vocabulary and code, which never change (a beheerder may rename a label, never a
+ * code). So a term has the same id in every installation and after every re-seed, unlike the row id in taxonomy_terms.
+ */
+export function termId(vocabulary: Vocabulary, code: string): string {
+	return derivedId('taxonomy_term', vocabulary, code);
+}
+
+/** A term for a code that is missing from taxonomy_terms (should not happen, but must not break the output). */
 export function fallbackTerm(vocabulary: Vocabulary, code: string): TermRecord {
 	return {
-		id: derivedId('taxonomy_term', vocabulary, code),
+		id: termId(vocabulary, code),
 		vocabulary,
 		code,
 		label: labelOf(vocabulary, code),
@@ -99,7 +107,9 @@ export function cleanUrl(value: string | null): string | undefined {
 function withNote(description: string, isVoorbeeld: boolean): string {
 	const text = description.trim();
 	if (!isVoorbeeld) return text;
-	return text ? `${VOORBEELD_NOTE} ${text}` : VOORBEELD_NOTE;
+	// Demo descriptions may carry their own marker already; one notice, in a fixed wording, is enough.
+	const rest = text.replace(/^\(?voorbeeldgegevens\)?[:.]?\s*/i, '');
+	return rest ? `${VOORBEELD_NOTE} ${rest}` : VOORBEELD_NOTE;
 }
 
 function orgUri(org: OrganisationRecord, ctx: MappingContext): string {

@@ -5,6 +5,7 @@
 import { json } from '@sveltejs/kit';
 import {
 	fallbackTerm,
+	termId,
 	hsdsPage,
 	HSDS_VERSION,
 	isPublishedVocabulary,
@@ -30,7 +31,7 @@ import type {
 	ServiceRecord,
 	TermRecord
 } from '$lib/domain/hsds/types';
-import { derivedId, isUuid } from '$lib/domain/hsds/uuid';
+import { isUuid } from '$lib/domain/hsds/uuid';
 import { vocabularies, type Vocabulary } from '$lib/domain/organisation/taxonomy';
 import type { Executor } from '$lib/server/db';
 import {
@@ -83,30 +84,27 @@ interface Terms {
 }
 
 async function loadTerms(db: Executor, baseUrl: string): Promise<Terms> {
-	const rows = await listTerms(db);
+	// Stored labels (as a beheerder left them), published under the stable derived id (see termId).
+	const rows = (await listTerms(db)).map((r) => ({ ...r, id: termId(r.vocabulary, r.code) }));
 	const byKey = new Map(rows.map((r) => [`${r.vocabulary}:${r.code}`, r]));
-	const byId = new Map(rows.map((r) => [r.id, r]));
 	const ctx: MappingContext = {
 		baseUrl,
 		term: (vocabulary, code) => byKey.get(`${vocabulary}:${code}`) ?? fallbackTerm(vocabulary, code)
 	};
 	const published = rows.filter((r) => r.active && isPublishedVocabulary(r.vocabulary));
+	const byId = new Map<string, TermRecord>(published.map((r) => [r.id, r]));
+	// Codes of the seed vocabularies missing from taxonomy_terms are still published (see fallbackTerm).
+	for (const vocabulary of Object.keys(publishedVocabularies) as PublishedVocabulary[]) {
+		for (const t of vocabularies[vocabulary]) {
+			if (!byKey.has(`${vocabulary}:${t.code}`))
+				byId.set(termId(vocabulary, t.code), fallbackTerm(vocabulary, t.code));
+		}
+	}
 	return {
 		ctx,
 		published,
-		byId(id) {
-			const stored = byId.get(id);
-			// Inactive terms (switched off by a beheerder) are not published on their own.
-			if (stored) return stored.active && isPublishedVocabulary(stored.vocabulary) ? stored : null;
-			// A code missing from taxonomy_terms is published under its derived id (see fallbackTerm).
-			for (const vocabulary of Object.keys(publishedVocabularies) as PublishedVocabulary[]) {
-				for (const t of vocabularies[vocabulary]) {
-					if (!byKey.has(`${vocabulary}:${t.code}`) && derivedId('taxonomy_term', vocabulary, t.code) === id)
-						return fallbackTerm(vocabulary, t.code);
-				}
-			}
-			return null;
-		}
+		// Inactive terms (switched off by a beheerder) are not published on their own.
+		byId: (id) => byId.get(id) ?? null
 	};
 }
 
