@@ -1,0 +1,1 @@
+CREATE INDEX "search_documents_naam_idx" ON "search_documents" USING btree ("organisation_naam","naam","service_id");
