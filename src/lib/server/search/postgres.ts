@@ -4,6 +4,7 @@ import type { SearchDocumentLocation } from '../../domain/search/document';
 import {
 	type FacetCount,
 	type SearchEngine,
+	type SearchFacets,
 	type SearchHit,
 	type SearchQuery,
 	type SearchResult,
@@ -93,14 +94,35 @@ async function corrections(db: Executor, tokens: readonly QueryToken[]): Promise
 	return out;
 }
 
+function haversineSql(lat: SQL, lon: SQL, origin: { lat: number; lon: number }): SQL {
+	// Haversine in plain SQL (no earthdistance: it needs a superuser and is not in PGlite's trusted set).
+	return sql`2 * 6371.0088 * asin(least(1, sqrt(
+		power(sin(radians(${lat} - ${origin.lat}::float8) / 2), 2)
+		+ cos(radians(${origin.lat}::float8)) * cos(radians(${lat})) * power(sin(radians(${lon} - ${origin.lon}::float8) / 2), 2)
+	)))`;
+}
+
 function distanceSql(query: SearchQuery): SQL {
 	if (!query.origin) return sql`NULL::double precision`;
-	const { lat, lon } = query.origin;
-	// Haversine in plain SQL (no earthdistance: it needs a superuser and is not in PGlite's trusted set).
-	return sql`(SELECT min(2 * 6371.0088 * asin(least(1, sqrt(
-		power(sin(radians(p.lat - ${lat}::float8) / 2), 2)
-		+ cos(radians(${lat}::float8)) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}::float8) / 2), 2)
-	)))) FROM unnest(d.lats, d.lons) AS p(lat, lon))`;
+	// Most services have one location: compute that directly; only services at several locations unnest (nearest wins).
+	return sql`CASE cardinality(d.lats)
+		WHEN 0 THEN NULL
+		WHEN 1 THEN ${haversineSql(sql`d.lats[1]`, sql`d.lons[1]`, query.origin)}
+		ELSE (SELECT min(${haversineSql(sql`p.lat`, sql`p.lon`, query.origin)}) FROM unnest(d.lats, d.lons) AS p(lat, lon))
+	END`;
+}
+
+/**
+ * Totals and facet counts of searches without words and without a radius (the landing page, a postcode only, filters
+ * only) are the same for every visitor, and counting the whole directory is the costliest thing this engine does. They are
+ * kept briefly; a write through sync.ts clears them in this process, other instances catch up within COUNT_CACHE_MS.
+ */
+const COUNT_CACHE_MS = 30_000;
+const COUNT_CACHE_MAX = 200;
+const countCache = new Map<string, { at: number; total: number; facets: SearchFacets }>();
+
+export function clearSearchCountCache() {
+	countCache.clear();
 }
 
 export function createPostgresEngine(getDb: () => Executor): SearchEngine {
@@ -155,12 +177,15 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 					: sql``;
 
 			const sort = effectiveSort(query);
-			const order =
-				sort === 'afstand'
-					? sql.raw('s.dist ASC NULLS LAST, s.score DESC, s.naam, s.service_id')
-					: hasText
-						? sql.raw('s.score DESC, s.naam, s.service_id')
-						: sql.raw('s.organisation_naam, s.naam, s.service_id');
+			const orderBy = (a: string) =>
+				sql.raw(
+					sort === 'afstand'
+						? `${a}.dist ASC NULLS LAST, ${a}.score DESC, ${a}.naam, ${a}.service_id`
+						: hasText
+							? `${a}.score DESC, ${a}.naam, ${a}.service_id`
+							: // Without words: alphabetical, served by search_documents_naam_idx.
+								`${a}.organisation_naam, ${a}.naam, ${a}.service_id`
+				);
 			const pageSize = Math.max(1, query.pageSize);
 			const offset = (Math.max(1, query.page) - 1) * pageSize;
 
@@ -170,15 +195,24 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 					FROM (SELECT v, count(*)::int AS c FROM (SELECT ${sql.raw(valueSql)} AS v FROM scoped s WHERE ${allBut(name)}) y
 						GROUP BY 1) x)`;
 
-			const facets = query.facets
-				? sql`,
+			const cacheKey =
+				!hasText && (query.origin === null || query.radiusKm === null)
+					? JSON.stringify([f, query.excludeProfessionalOnly ?? false])
+					: null;
+			const cached = cacheKey ? countCache.get(cacheKey) : undefined;
+			const useCache = cached !== undefined && Date.now() - cached.at < COUNT_CACHE_MS;
+			const counting = !useCache;
+
+			const facets =
+				query.facets && counting
+					? sql`,
 					${facetSql('type', 's.organisation_type')} AS facet_type,
 					${facetSql('doelgroep', 'unnest(s.doelgroepen)')} AS facet_doelgroep,
 					${facetSql('expertise', 'unnest(s.expertise)')} AS facet_expertise,
 					${facetSql('regio', 'unnest(s.region_ids)::text')} AS facet_regio,
 					${facetSql('gemeente', 'unnest(s.gemeente_codes)')} AS facet_gemeente,
 					(SELECT count(*)::int FROM scoped s WHERE ${allBut('dagEnNacht')} AND s.dag_en_nacht) AS facet_dag_en_nacht`
-				: sql``;
+					: sql``;
 
 			const statement = sql`
 				WITH base AS (
@@ -191,9 +225,9 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 					FROM search_documents d
 					${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
 				),
-				scoped AS MATERIALIZED (SELECT * FROM base ${radius})
+				scoped AS ${counting ? sql`MATERIALIZED` : sql``} (SELECT * FROM base ${radius})
 				SELECT
-					(SELECT count(*)::int FROM scoped s WHERE ${allBut(null)}) AS total,
+					${counting ? sql`(SELECT count(*)::int FROM scoped s WHERE ${allBut(null)})` : sql`NULL::int`} AS total,
 					(SELECT coalesce(json_agg(json_build_object(
 						'serviceId', d.service_id, 'naam', d.naam, 'categorie', d.categorie,
 						'beschrijving', left(d.beschrijving, ${SUMMARY_LENGTH}),
@@ -201,11 +235,11 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 						'voorProfessionals', d.voor_professionals, 'telefoon', d.telefoon,
 						'organisationId', d.organisation_id, 'organisationSlug', d.organisation_slug,
 						'organisationNaam', d.organisation_naam, 'organisationType', d.organisation_type,
-						'locaties', d.locaties, 'dist', p.dist) ORDER BY p.ord), '[]'::json)
+						'locaties', d.locaties, 'dist', p.dist) ORDER BY ${orderBy('p')}), '[]'::json)
 					FROM (
-						SELECT s.service_id, s.dist, row_number() OVER (ORDER BY ${order}) AS ord
+						SELECT s.service_id, s.dist, s.score, s.naam, s.organisation_naam
 						FROM scoped s WHERE ${allBut(null)}
-						ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}
+						ORDER BY ${orderBy('s')} LIMIT ${pageSize} OFFSET ${offset}
 					) p JOIN search_documents d ON d.service_id = p.service_id) AS hits
 					${facets}
 			`;
@@ -221,19 +255,27 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 					})
 				: rowsOf(await db.execute(statement));
 			const hits = (parseJson(row.hits) as Row[]).map(toHit);
+			let total = useCache ? cached.total : Number(row.total);
+			let facetResult: SearchFacets | null = useCache ? cached.facets : null;
+			if (counting && query.facets) {
+				facetResult = {
+					type: facetCounts(row.facet_type),
+					doelgroep: facetCounts(row.facet_doelgroep),
+					expertise: facetCounts(row.facet_expertise),
+					regio: facetCounts(row.facet_regio),
+					gemeente: facetCounts(row.facet_gemeente),
+					dagEnNacht: Number(row.facet_dag_en_nacht)
+				};
+				if (cacheKey) {
+					if (countCache.size >= COUNT_CACHE_MAX) countCache.delete(countCache.keys().next().value!);
+					countCache.set(cacheKey, { at: Date.now(), total, facets: facetResult });
+				}
+			}
+			total = Number(total);
 			return {
-				total: Number(row.total),
+				total,
 				hits,
-				facets: query.facets
-					? {
-							type: facetCounts(row.facet_type),
-							doelgroep: facetCounts(row.facet_doelgroep),
-							expertise: facetCounts(row.facet_expertise),
-							regio: facetCounts(row.facet_regio),
-							gemeente: facetCounts(row.facet_gemeente),
-							dagEnNacht: Number(row.facet_dag_en_nacht)
-						}
-					: null,
+				facets: query.facets ? facetResult : null,
 				page: Math.max(1, query.page),
 				pageSize
 			};

@@ -7,6 +7,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { buildDocuments, loadLabels } from './documents';
 import { meiliDeleteOrganisations, meiliReplaceOrganisations } from './meilisearch-index';
+import { clearSearchCountCache } from './postgres';
 import { loadSynonymRules } from './synonyms';
 
 /*
@@ -30,6 +31,7 @@ export async function syncOrganisation(db: Executor, organisationId: string): Pr
 /** Remove an organisation from the index (e.g. before a hard delete; archiving is handled by syncOrganisation too). */
 export async function removeOrganisation(db: Executor, organisationId: string): Promise<void> {
 	await db.delete(searchDocuments).where(inArray(searchDocuments.organisationId, [organisationId]));
+	clearSearchCountCache();
 	await meiliSafely('verwijderen', [organisationId], () =>
 		meiliDeleteOrganisations([organisationId], () => loadSynonymRules(db))
 	);
