@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { loginPage } from './helpers/accounts';
 import { discoverRouteIds } from './helpers/routes';
 
+// Several real logins (argon2) per test: give them room on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 // An external system updates availability with an API token, against the built server; refused without a token,
 // with a wrong one, for another organisation's bed unit, and with the token in the URL.
 const HOSPICE = 'Hospice De Zonnedauw';
@@ -13,7 +16,9 @@ test('an external system updates availability with a token, and is refused witho
 	await loginPage(page, 'organisatie');
 	await page.goto('/mijn-organisatie/api-tokens');
 	// Demo organisations carry "(voorbeeld)" in their name: pick the option by its text.
-	const orgValue = await page.locator('#veld-organisationId option', { hasText: HOSPICE }).getAttribute('value');
+	const orgValue = await page
+		.locator('#veld-organisationId option', { hasText: HOSPICE })
+		.getAttribute('value');
 	await page.getByLabel('Organisatie').selectOption(orgValue!);
 	await page.getByLabel('Naam van de koppeling').fill('ECD-test');
 	await page.getByRole('button', { name: 'Token aanmaken' }).click();

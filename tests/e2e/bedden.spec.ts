@@ -3,6 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginPage } from './helpers/accounts';
 import { discoverRouteIds } from './helpers/routes';
 
+// Several real logins (argon2) per test: give them room on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 // The demo editor (organisatie@…) edits Hospice De Zonnedauw (Assen) and Hospice Het Veerhuis (Amsterdam).
 const HOSPICE = 'Hospice De Zonnedauw';
 const publicPageExists = discoverRouteIds().includes('/organisaties/[slug]');
@@ -145,6 +148,7 @@ test('editing with an outdated version is refused with a clear message', async (
 	await unitCard(page)
 		.getByRole('link', { name: /Opnameprofiel bewerken/ })
 		.click();
+	await page.waitForURL(/\/bewerken$/);
 	const editUrl = page.url();
 	// A second session saves first.
 	const other = await browser.newPage();
