@@ -111,6 +111,10 @@ describe('create → match → send → accept', () => {
 		const match = opened!.match!;
 		expect(match.kandidaten.map((k) => k.unit.id)).toEqual([w.veerhuis.unitId, w.zuid.unitId]);
 		expect(match.kandidaten[0].redenen.map((r) => r.tekst)).toContain('accepteert actief middelengebruik');
+		// The organisation's declared expertise comes from its services.
+		expect(match.kandidaten[0].unit.expertise).toEqual(['dakloosheid', 'middelengebruik', 'psychiatrie']);
+		expect(match.kandidaten[0].redenen.map((r) => r.tekst)).toContain('expertise in dakloosheid');
+		expect(match.kandidaten[1].unit.expertise).toEqual([]);
 		const excluded = match.uitgesloten.find((u) => u.unit.id === w.amstelroos.unitId);
 		expect(excluded?.redenen.map((r) => r.tekst)).toContain('accepteert geen actief middelengebruik');
 	});

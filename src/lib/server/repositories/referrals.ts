@@ -56,13 +56,6 @@ export async function loadBedUnitCandidates(
 	db: Executor,
 	opts: { ids?: readonly string[] } = {}
 ): Promise<BedUnitCandidate[]> {
-	// Declared expertise of the organisation (all its active services); a correlated subquery on services_organisation_idx.
-	const expertise = sql<string[]>`coalesce((
-		select array_agg(distinct e order by e)
-		from ${services} s cross join lateral unnest(s.expertise) as e
-		where s.organisation_id = ${bedUnits.organisationId} and s.status = 'actief'
-	), '{}')`;
-
 	const rows = await db
 		.select({
 			id: bedUnits.id,
@@ -80,7 +73,6 @@ export async function loadBedUnitCandidates(
 			vrijeBedden: bedUnits.vrijeBedden,
 			doelgroepen: bedUnits.doelgroepen,
 			voorwaarden: bedUnits.voorwaarden,
-			expertise,
 			beschikbaarheidBijgewerktOp: bedUnits.beschikbaarheidBijgewerktOp
 		})
 		.from(bedUnits)
@@ -95,7 +87,38 @@ export async function loadBedUnitCandidates(
 			)
 		)
 		.orderBy(asc(bedUnits.id));
-	return rows.map((r) => ({ ...r, plaats: r.plaats ?? '', expertise: r.expertise ?? [] }));
+	const expertise = await expertiseByOrganisation(
+		db,
+		opts.ids ? [...new Set(rows.map((r) => r.organisationId))] : null
+	);
+	return rows.map((r) => ({
+		...r,
+		plaats: r.plaats ?? '',
+		expertise: expertise.get(r.organisationId) ?? []
+	}));
+}
+
+/**
+ * Declared expertise per organisation: the union over its active services. One grouped query (for the given
+ * organisations, or all when null), merged in memory: cheaper than a subquery per bed unit.
+ */
+async function expertiseByOrganisation(db: Executor, organisationIds: string[] | null) {
+	if (organisationIds && organisationIds.length === 0) return new Map<string, string[]>();
+	const rows = await db
+		.select({
+			organisationId: services.organisationId,
+			expertise: sql<string[]>`array_agg(distinct e order by e)`
+		})
+		.from(services)
+		.innerJoin(sql`lateral unnest(${services.expertise}) as e`, sql`true`)
+		.where(
+			and(
+				eq(services.status, 'actief'),
+				organisationIds ? inArray(services.organisationId, organisationIds) : undefined
+			)
+		)
+		.groupBy(services.organisationId);
+	return new Map(rows.map((r) => [r.organisationId, r.expertise]));
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
