@@ -1,5 +1,6 @@
 import type { RouteEntry } from '../helpers/routes';
 import { demoOrg, demoLocation, demoService } from './mijn-organisatie';
+import { stableUuid } from '../../../src/lib/server/seed/prng';
 
 /** Routes of this area in the role × route matrix (see helpers/routes.ts for the fields). */
 export const entries: RouteEntry[] = [
@@ -50,6 +51,31 @@ export const entries: RouteEntry[] = [
 		url: `/beheer/organisaties/${demoOrg}/diensten/${demoService}`
 	},
 	{ id: '/beheer/import', audience: 'beheerder', page: true },
-	{ id: '/beheer/import/verwerken', audience: 'beheerder', kind: 'endpoint' }
+	{ id: '/beheer/import/verwerken', audience: 'beheerder', kind: 'endpoint' },
 	// --- end organisations and import ---
+	// --- Admin screens (users, regions, taxonomy, audit log) ---
+	{
+		id: '/beheer/gebruikers/[id]',
+		audience: 'beheerder',
+		page: true,
+		// A demo verwijzer of the first demo beheerder's network (demo users have stable ids).
+		url: `/beheer/gebruikers/${stableUuid('user:verwijzer@demo.regiokaart.nl')}`
+	},
+	{ id: '/beheer/regios', audience: 'beheerder', page: true },
+	{
+		id: '/beheer/regios/[id]',
+		audience: 'beheerder',
+		page: true,
+		url: '/beheer/regios/drenthe-steenwijkerland'
+	},
+	{ id: '/beheer/taxonomie', audience: 'beheerder', page: true },
+	{
+		id: '/beheer/taxonomie/[vocabulary]/[code]',
+		audience: 'beheerder',
+		page: true,
+		url: '/beheer/taxonomie/doelgroep/dementie'
+	},
+	{ id: '/beheer/audit', audience: 'beheerder', page: true },
+	{ id: '/beheer/audit/export.csv', audience: 'beheerder', kind: 'endpoint' }
+	// --- end admin screens ---
 ];
