@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	checkHeaders,
+	decodeTable,
+	encodeTable,
 	formatOpeningstijden,
 	IMPORT_COLUMNS,
 	normaliseHeader,
@@ -278,5 +280,23 @@ describe('cell values', () => {
 				expect(parsed.ok && parsed.value).toEqual(sorted);
 			})
 		);
+	});
+});
+
+describe('the checked table between preview and import', () => {
+	it('encodes compactly and decodes to the same rows, row numbers included', () => {
+		const table = recordsToRows(toImportRecords([organisation]));
+		table.rows[2] = { ...table.rows[2], rij: 9 };
+		const text = encodeTable(table);
+		expect(decodeTable(text)).toEqual(table);
+		// Column names are written once in the header and once as cell names, not per row.
+		expect(text.split('"bereikbaarheid_toelichting"').length).toBe(3);
+	});
+
+	it('refuses anything that is not such a table', () => {
+		expect(decodeTable('niet json')).toBeNull();
+		expect(decodeTable(JSON.stringify({ h: ['soort'], k: ['soort'], r: [[1, 'organisatie']] }))).toBeNull();
+		expect(decodeTable(JSON.stringify({ h: ['soort'], k: ['soort'], r: [[2, 'a', 'b']] }))).toBeNull();
+		expect(decodeTable(JSON.stringify({ h: ['soort'], k: ['soort'], r: [['2', 'a']] }))).toBeNull();
 	});
 });

@@ -675,17 +675,40 @@ export function recordsToRows(records: readonly ImportRecord[]): { headers: stri
 }
 
 /**
- * A file already read (header + rows), as the preview hands it to the "import now" step: re-checked in full before
- * anything is written, so a tampered copy can do no more than a file the beheerder uploads.
+ * A file already read (header + rows), as the preview hands it to the "import now" step (a hidden form field), compact:
+ * the cell names once, then per row its number and its values. It is checked in full again before anything is written,
+ * so a tampered copy can do no more than a file the beheerder uploads.
  */
-export const importTableSchema = z.object({
-	headers: z.array(z.string().max(200)).max(100),
-	rows: z
-		.array(
-			z.object({
-				rij: z.number().int().min(2),
-				cells: z.record(z.string().max(200), z.string().max(20_000))
-			})
-		)
-		.max(50_000)
+const encodedTableSchema = z.object({
+	h: z.array(z.string().max(200)).max(100),
+	k: z.array(z.string().max(200)).max(200),
+	r: z.array(z.array(z.union([z.number().int().min(2), z.string().max(20_000)])).max(201)).max(50_000)
 });
+
+export function encodeTable(table: { headers: readonly string[]; rows: readonly SourceRow[] }): string {
+	const keys = [...new Set(table.rows.flatMap((r) => Object.keys(r.cells)))];
+	return JSON.stringify({
+		h: table.headers,
+		k: keys,
+		r: table.rows.map((row) => [row.rij, ...keys.map((key) => row.cells[key] ?? '')])
+	});
+}
+
+export function decodeTable(text: string): { headers: string[]; rows: SourceRow[] } | null {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return null;
+	}
+	const parsed = encodedTableSchema.safeParse(json);
+	if (!parsed.success) return null;
+	const { h, k, r } = parsed.data;
+	const rows: SourceRow[] = [];
+	for (const [rij, ...values] of r) {
+		if (typeof rij !== 'number' || values.length !== k.length || values.some((v) => typeof v !== 'string'))
+			return null;
+		rows.push({ rij, cells: Object.fromEntries(k.map((key, i) => [key, values[i] as string])) });
+	}
+	return { headers: h, rows };
+}

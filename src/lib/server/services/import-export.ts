@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import {
 	COLUMN_HELP,
 	IMPORT_COLUMNS,
-	importTableSchema,
+	decodeTable,
 	UNNAMED_COLUMN,
 	normaliseHeader as normaliseKey,
 	parseImport,
@@ -212,18 +212,12 @@ export async function tableFromForm(
 	const inhoud = formData.get('inhoud');
 	const bestandsnaam = String(formData.get('bestandsnaam') ?? '').slice(0, 200);
 	if (typeof inhoud === 'string' && inhoud !== '') {
-		let json: unknown;
-		try {
-			json = JSON.parse(inhoud);
-		} catch {
-			json = null;
-		}
-		const parsed = importTableSchema.safeParse(json);
-		if (!parsed.success)
+		const table = decodeTable(inhoud);
+		if (!table)
 			throw importError(
 				'De gecontroleerde gegevens zijn niet compleet aangekomen. Kies het bestand opnieuw.'
 			);
-		return { table: parsed.data, bestandsnaam };
+		return { table, bestandsnaam };
 	}
 	throw importError('Kies een CSV- of Excel-bestand (.csv of .xlsx).');
 }

@@ -1,4 +1,4 @@
-import { COLUMN_HELP, IMPORT_COLUMNS } from '$lib/domain/organisation/import-format';
+import { COLUMN_HELP, encodeTable, IMPORT_COLUMNS } from '$lib/domain/organisation/import-format';
 import {
 	dienstCategorieen,
 	doelgroepen,
@@ -47,7 +47,7 @@ async function step(request: Request, locals: App.Locals, stap: 'controleren' | 
 		const { table, bestandsnaam } = await tableFromForm(await request.formData());
 		if (stap === 'controleren') {
 			const preview = await previewImport(getDb(), actor, table);
-			const result = { stap, bestandsnaam, preview, inhoud: preview.ok ? JSON.stringify(table) : null };
+			const result = { stap, bestandsnaam, preview, inhoud: preview.ok ? encodeTable(table) : null };
 			return preview.ok ? result : fail(400, result);
 		}
 		const resultaat = await runImport(getDb(), actor, table, { bestandsnaam });

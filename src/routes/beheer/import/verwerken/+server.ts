@@ -1,4 +1,4 @@
-import { COLUMN_HELP, IMPORT_COLUMNS } from '$lib/domain/organisation/import-format';
+import { COLUMN_HELP, encodeTable, IMPORT_COLUMNS } from '$lib/domain/organisation/import-format';
 import { getDb } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import {
@@ -44,7 +44,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 						stap,
 						bestandsnaam,
 						preview,
-						inhoud: preview.ok ? JSON.stringify(table) : null
+						inhoud: preview.ok ? encodeTable(table) : null
 					});
 				} else {
 					const resultaat = await runImport(getDb(), actor, table, { bestandsnaam, onProgress });
