@@ -94,14 +94,12 @@ describe('login', () => {
 	});
 
 	it('throttles an account after too many failures, even with the right password then', async () => {
-		await handle.db
-			.insert(users)
-			.values({
-				email: 'doelwit@voorbeeld.nl',
-				naam: 'Doelwit',
-				role: 'organisatie',
-				passwordHash: await hashPassword(password)
-			});
+		await handle.db.insert(users).values({
+			email: 'doelwit@voorbeeld.nl',
+			naam: 'Doelwit',
+			role: 'organisatie',
+			passwordHash: await hashPassword(password)
+		});
 		for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i++) {
 			expect((await login(handle.db, 'doelwit@voorbeeld.nl', `fout-${i}`, `10.0.1.${i}`)).ok).toBe(false);
 		}
