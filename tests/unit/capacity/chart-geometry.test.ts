@@ -44,6 +44,11 @@ describe('chartGeometry', () => {
 			{ jaar: 2030, geregistreerd: 33, gepland: 0, nodigLaag: 31, nodigHoog: 34, bron: 'berekend' }
 		]).slots[0];
 		expect(close.labelBeschikbaarY - close.labelNodigY).toBeGreaterThanOrEqual(LABEL_LINE);
+		// A band below the top of the bar would have its label drawn over the bar: it goes above the bar's label.
+		const below = chartGeometry([
+			{ jaar: 2030, geregistreerd: 49, gepland: 0, nodigLaag: 30, nodigHoog: 34, bron: 'berekend' }
+		]).slots[0];
+		expect(below.labelNodigY).toBe(below.labelBeschikbaarY - LABEL_LINE);
 		const apart = g.slots[0];
 		expect(apart.labelBeschikbaarY).toBeCloseTo(apart.geregistreerd.y - 6, 9);
 		expect(apart.labelNodigY).toBeCloseTo(apart.nodig.y - 6, 9);

@@ -117,8 +117,10 @@ export function chartGeometry(
 		};
 		const labelBeschikbaarY = Math.min(gepland.y, geregistreerd.y) - LABEL_GAP;
 		let labelNodigY = nodig.y - LABEL_GAP;
-		// The labels are wider than their bars: when they are at about the same height, stack them.
-		if (Math.abs(labelNodigY - labelBeschikbaarY) < LABEL_LINE)
+		// The band's label is wider than the band and reaches over the bar: when it would sit on the bar or on the
+		// bar's label, it goes above the bar's label.
+		const barTop = Math.min(gepland.y, geregistreerd.y);
+		if (labelNodigY > barTop || Math.abs(labelNodigY - labelBeschikbaarY) < LABEL_LINE)
 			labelNodigY = Math.min(labelNodigY, labelBeschikbaarY - LABEL_LINE);
 		return { row, midden, geregistreerd, gepland, nodig, labelBeschikbaarY, labelNodigY };
 	});
