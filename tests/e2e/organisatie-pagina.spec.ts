@@ -35,9 +35,13 @@ test('a visitor finds the demo hospice in the A–Z index and sees contact, reac
 	await expect(time).toHaveText(/^\d{1,2} \w+ \d{4} om \d{2}:\d{2}$/);
 	await expect(bedden).toContainText(/Bijgewerkt op .* geleden\)/);
 
-	// Locations without a map yet: an address list and a link to the map page.
+	// Locations: a small map (drawn in the browser), the address list as its text alternative, and a link to /kaart.
 	const locaties = page.getByRole('region', { name: 'Locaties' });
 	await expect(locaties).toContainText('9401');
+	const map = locaties.getByTestId('kaart');
+	await expect(map).toHaveAttribute('data-kaart-status', 'klaar', { timeout: 20_000 });
+	await expect(map).toHaveAttribute('data-locaties', '1');
+	await expect(locaties.locator('figcaption')).toContainText('Kaart met de locatie van Hospice De Zonnedauw');
 	await expect(locaties.getByRole('link', { name: 'Bekijk op de kaart' })).toHaveAttribute(
 		'href',
 		/^\/kaart\?q=Hospice\+De\+Zonnedauw$/

@@ -96,6 +96,9 @@ describe('organisation page data', () => {
 			expect(['open', 'gesloten', 'dag_en_nacht', 'onbekend']).toContain(d.nu.soort);
 			expect(d.tijden).toHaveLength(7);
 		}
+		// The small map gets one point per located address, linking back to this organisation.
+		expect(data.kaart?.features.length).toBe(data.locaties.length);
+		expect(data.kaart?.features[0].properties.organisationSlug).toBe(slug);
 		expect(data.vandaag).toBeGreaterThanOrEqual(1);
 		expect(data.vandaag).toBeLessThanOrEqual(7);
 	});

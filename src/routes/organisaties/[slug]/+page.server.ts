@@ -8,6 +8,7 @@ import {
 	samenvatting
 } from '$lib/domain/organisation/bereikbaarheid';
 import { mailtoHref, telHref, websiteHref } from '$lib/domain/organisation/contact';
+import { hitsToGeoJson, type MapHit } from '$lib/domain/search/geojson';
 import { getDb } from '$lib/server/db';
 import { getOrganisationPage, loadLabels } from '$lib/server/repositories/directory';
 import type { PageServerLoad } from './$types';
@@ -46,6 +47,35 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		regios: s.regions.map((r) => r.regionNaam)
 	}));
 
+	// The small map shows where the services are; a service without its own locations is at all of the organisation's.
+	const mapLocation = (l: (typeof page.locations)[number]) => ({
+		id: l.id,
+		naam: l.naam,
+		adres: l.adres,
+		plaats: l.plaats ?? l.gemeenteNaam,
+		lat: l.lat,
+		lon: l.lon
+	});
+	const organisationRef = { slug: org.slug, naam: org.naam, type: org.type };
+	const hits: MapHit[] = page.services.length
+		? page.services.map((s) => ({
+				serviceId: s.id,
+				naam: s.naam,
+				organisation: organisationRef,
+				locaties: page.locations
+					.filter((l) => s.locationIds.length === 0 || s.locationIds.includes(l.id))
+					.map(mapLocation)
+			}))
+		: [
+				{
+					serviceId: org.id,
+					naam: org.naam,
+					organisation: organisationRef,
+					locaties: page.locations.map(mapLocation)
+				}
+			];
+	const kaart = hitsToGeoJson(hits).points;
+
 	const bedUnits = page.bedUnits.map((u) => ({
 		id: u.id,
 		naam: u.naam,
@@ -81,9 +111,9 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 			adres: l.adres,
 			postcode: l.postcode,
 			plaats: l.plaats ?? l.gemeenteNaam,
-			gemeente: l.gemeenteNaam,
-			heeftCoordinaten: l.lat !== null && l.lon !== null
+			gemeente: l.gemeenteNaam
 		})),
+		kaart: kaart.features.length ? kaart : null,
 		diensten: services,
 		bedden: bedUnits,
 		doelgroepen: unique(page.services.flatMap((s) => s.doelgroepen))
