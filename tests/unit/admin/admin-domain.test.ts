@@ -22,7 +22,12 @@ import {
 	parseSynonyms,
 	termChanges
 } from '../../../src/lib/domain/admin/taxonomy';
-import { editUserSchema, newUserSchema, roleRuleErrors } from '../../../src/lib/domain/admin/users';
+import {
+	editUserSchema,
+	editUserWithRulesSchema,
+	newUserSchema,
+	roleRuleErrors
+} from '../../../src/lib/domain/admin/users';
 
 const UUID = '3f0c6d1e-8a4b-4c2d-9e1f-0a1b2c3d4e5f';
 
@@ -135,6 +140,17 @@ describe('account forms', () => {
 		expect(result.success).toBe(false);
 		const paths = result.success ? [] : result.error.issues.map((i) => i.path[0]);
 		expect(paths).toEqual(expect.arrayContaining(['naam', 'version']));
+	});
+	it('reports the role rules together with the other field problems, so the form shows them all at once', () => {
+		const result = editUserWithRulesSchema.safeParse({
+			naam: '',
+			role: 'beheerder',
+			regionId: '',
+			organisationIds: [],
+			version: '1'
+		});
+		const paths = result.success ? [] : result.error.issues.map((i) => i.path[0]);
+		expect(paths).toEqual(['naam', 'regionId']);
 	});
 	it('role rules', () => {
 		expect(

@@ -25,6 +25,25 @@ export const editUserSchema = z.object({
 	),
 	version: versionField
 });
+
+/**
+ * The role rules that need nothing from the database, checked with the other fields so the form shows every problem at
+ * once (the service checks them again, together with the memberships outside the network).
+ */
+function checkRoleFields(
+	v: { role: Role; regionId?: string; organisationIds: string[] },
+	ctx: z.RefinementCtx
+) {
+	const errors = roleRuleErrors({
+		role: v.role,
+		regionId: v.regionId,
+		membershipCount: Math.max(1, v.organisationIds.length),
+		requestedMemberships: v.organisationIds.length
+	});
+	for (const [path, message] of Object.entries(errors))
+		ctx.addIssue({ code: 'custom', path: [path], message });
+}
+export const editUserWithRulesSchema = editUserSchema.superRefine(checkRoleFields);
 export type EditUserInput = z.output<typeof editUserSchema>;
 
 export const userStatusSchema = z.object({ version: versionField });
@@ -73,11 +92,13 @@ export type MembershipsInput = z.output<typeof membershipsSchema>;
  * A new account: the account schema of the foundation, with the empty "my own network" option read as no choice and the
  * name checked like the edit form does.
  */
-export const newUserSchema = newAccountSchema.extend({
-	// Pasted addresses often carry a space; the foundation schema checks the format before trimming.
-	email: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), newAccountSchema.shape.email),
-	naam: editUserSchema.shape.naam,
-	regionId: editUserSchema.shape.regionId,
-	organisationIds: editUserSchema.shape.organisationIds
-});
+export const newUserSchema = newAccountSchema
+	.extend({
+		// Pasted addresses often carry a space; the foundation schema checks the format before trimming.
+		email: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), newAccountSchema.shape.email),
+		naam: editUserSchema.shape.naam,
+		regionId: editUserSchema.shape.regionId,
+		organisationIds: editUserSchema.shape.organisationIds
+	})
+	.superRefine(checkRoleFields);
 export type NewUserInput = z.output<typeof newUserSchema>;

@@ -1,5 +1,5 @@
 import { AdminError } from '$lib/domain/admin/common';
-import { editUserSchema, membershipsSchema, userStatusSchema } from '$lib/domain/admin/users';
+import { editUserWithRulesSchema, membershipsSchema, userStatusSchema } from '$lib/domain/admin/users';
 import { parseForm } from '$lib/forms/parse-form';
 import { getDb } from '$lib/server/db';
 import { sendMail } from '$lib/server/mail';
@@ -40,7 +40,7 @@ function refuse(e: unknown, formulier: string, values: Record<string, unknown>) 
 
 export const actions: Actions = {
 	opslaan: async ({ request, locals, params }) => {
-		const parsed = parseForm(editUserSchema, await request.formData(), ['organisationIds']);
+		const parsed = parseForm(editUserWithRulesSchema, await request.formData(), ['organisationIds']);
 		if (!parsed.ok) return fail(400, { formulier: 'opslaan', errors: parsed.errors, values: parsed.values });
 		try {
 			const result = await updateUser(getDb(), locals.user!, params.id, parsed.data);
