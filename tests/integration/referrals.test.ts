@@ -13,6 +13,7 @@ import {
 import { anonymiseClosedReferrals } from '../../src/lib/server/jobs/anonymise-referrals';
 import {
 	acceptRequest,
+	runMatch,
 	closeReferral,
 	countNewRequests,
 	createReferral,
@@ -26,6 +27,7 @@ import {
 	withdrawRequest
 } from '../../src/lib/server/services/referrals';
 import {
+	addHospice,
 	buildReferralWorld,
 	createReferralTestDatabase,
 	dakloosMetMiddelen,
@@ -207,6 +209,49 @@ describe('create → match → send → accept', () => {
 			ok: false,
 			reden: 'geweigerd'
 		});
+	});
+});
+
+describe('near misses around the patient', () => {
+	it('leaves out units beyond twice the maximum distance, and shows those within it with the distance reason', async () => {
+		const assen = await addHospice(handle.db, {
+			slug: 'assen',
+			naam: 'Hospice Assen',
+			pc4: '9401',
+			lat: 52.9936,
+			lon: 6.5625,
+			gemeenteCode: 'GM0106',
+			aantalBedden: 6,
+			vrijeBedden: 3,
+			doelgroepen: ['dak_thuisloos', 'verslaving'],
+			voorwaarden: ['actief_middelengebruik'],
+			expertise: [],
+			now
+		});
+		// Assen is about 150 km from PC4 1012.
+		const dichtbij = await runMatch(
+			handle.db,
+			{ ...dakloosMetMiddelen(), pc4Naasten: null, maxAfstandKm: 50 },
+			now
+		);
+		expect([...dichtbij.kandidaten, ...dichtbij.uitgesloten].map((m) => m.unit.id)).not.toContain(
+			assen.unitId
+		);
+		const ruimer = await runMatch(
+			handle.db,
+			{ ...dakloosMetMiddelen(), pc4Naasten: null, maxAfstandKm: 100 },
+			now
+		);
+		const miss = ruimer.uitgesloten.find((u) => u.unit.id === assen.unitId);
+		expect(miss?.redenen.map((r) => r.criterium)).toEqual(['afstand']);
+		// Archived: never part of a match.
+		await handle.db.update(bedUnits).set({ status: 'gearchiveerd' }).where(eq(bedUnits.id, assen.unitId));
+		const zonder = await runMatch(
+			handle.db,
+			{ ...dakloosMetMiddelen(), pc4Naasten: null, maxAfstandKm: 300 },
+			now
+		);
+		expect([...zonder.kandidaten, ...zonder.uitgesloten].map((m) => m.unit.id)).not.toContain(assen.unitId);
 	});
 });
 

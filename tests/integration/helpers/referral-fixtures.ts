@@ -86,7 +86,7 @@ async function user(db: Executor, email: string, role: ReferralActor['role'], re
 	return { id: row.id, role, regionId };
 }
 
-async function hospice(
+export async function addHospice(
 	db: Executor,
 	o: {
 		slug: string;
@@ -169,7 +169,7 @@ export async function buildReferralWorld(db: Executor, now = new Date()): Promis
 		{ regionId: dre.id, gemeenteCode: 'GM0106' }
 	]);
 
-	const veerhuis = await hospice(db, {
+	const veerhuis = await addHospice(db, {
 		slug: 'veerhuis',
 		naam: 'Hospice Het Veerhuis',
 		pc4: '1092',
@@ -182,7 +182,7 @@ export async function buildReferralWorld(db: Executor, now = new Date()): Promis
 		expertise: ['middelengebruik', 'dakloosheid', 'psychiatrie'],
 		now
 	});
-	const zuid = await hospice(db, {
+	const zuid = await addHospice(db, {
 		slug: 'zuid',
 		naam: 'Hospice Zuidoost',
 		pc4: '1102',
@@ -195,7 +195,7 @@ export async function buildReferralWorld(db: Executor, now = new Date()): Promis
 		expertise: [],
 		now
 	});
-	const amstelroos = await hospice(db, {
+	const amstelroos = await addHospice(db, {
 		slug: 'amstelroos',
 		naam: 'Hospice De Amstelroos',
 		pc4: '1053',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { BedUnitCandidate, ExclusionCount, Reden } from '../../domain/referral/matching';
 import type {
 	Afwijsreden,
@@ -49,13 +49,17 @@ export async function pc4Areas(db: Executor, pc4s: readonly string[]): Promise<M
 // ---- Candidates for matching -----------------------------------------------------------------------------------------
 
 /**
- * Every active bed unit of an active organisation, with its location and the expertise the organisation declares on its
- * active services. One query: the matching itself decides which unit fits (excluded units are shown as near misses).
+ * Active bed units of active organisations, with their location and the expertise the organisation declares on its active
+ * services; the matching itself decides which unit fits (excluded units are shown as near misses).
+ *
+ * `near` limits the load to a box around a point (units without coordinates always come along: their distance is unknown,
+ * never a reason to leave them out). `ids` limits it to these units.
  */
 export async function loadBedUnitCandidates(
 	db: Executor,
-	opts: { ids?: readonly string[] } = {}
+	opts: { ids?: readonly string[]; near?: { lat: number; lon: number; radiusKm: number } } = {}
 ): Promise<BedUnitCandidate[]> {
+	const box = opts.near ? boundingBox(opts.near) : null;
 	const rows = await db
 		.select({
 			id: bedUnits.id,
@@ -83,7 +87,17 @@ export async function loadBedUnitCandidates(
 				eq(bedUnits.status, 'actief'),
 				eq(organisations.status, 'actief'),
 				eq(locations.status, 'actief'),
-				opts.ids ? inArray(bedUnits.id, opts.ids.length ? [...opts.ids] : [NIL_UUID]) : undefined
+				opts.ids ? inArray(bedUnits.id, opts.ids.length ? [...opts.ids] : [NIL_UUID]) : undefined,
+				box
+					? or(
+							isNull(locations.lat),
+							isNull(locations.lon),
+							and(
+								between(locations.lat, box.minLat, box.maxLat),
+								between(locations.lon, box.minLon, box.maxLon)
+							)
+						)
+					: undefined
 			)
 		)
 		.orderBy(asc(bedUnits.id));
@@ -122,6 +136,13 @@ async function expertiseByOrganisation(db: Executor, organisationIds: string[] |
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** A lat/lon box that contains every point within radiusKm (a little more in the corners: the matching measures exactly). */
+function boundingBox({ lat, lon, radiusKm }: { lat: number; lon: number; radiusKm: number }) {
+	const dLat = radiusKm / 111.2;
+	const dLon = radiusKm / (111.2 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+	return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+}
 
 // ---- Referrals -------------------------------------------------------------------------------------------------------
 

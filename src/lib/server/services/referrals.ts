@@ -117,13 +117,25 @@ export async function matchRequestFor(
 	};
 }
 
-/** The whole match of a referral against the current bed units (what the verwijzer's page shows). */
+/**
+ * Units farther than this multiple of the requested maximum distance are left out of the match: they can never be a
+ * candidate and are no useful near miss ("340 km, verder dan 50 km"). Within it, a unit that fails only on distance still
+ * shows as a near miss and counts for the indicators. Keeps the load small at national scale (see scripts/bench/match.ts).
+ */
+export const NEAR_MISS_RADIUS_FACTOR = 2;
+
+/** The match of a referral against the current bed units around the patient (what the verwijzer's page shows). */
 export async function runMatch(
 	db: Executor,
 	referral: Parameters<typeof matchRequestFor>[1],
 	now = new Date()
 ): Promise<MatchResult> {
-	const [request, units] = await Promise.all([matchRequestFor(db, referral, now), loadBedUnitCandidates(db)]);
+	const request = await matchRequestFor(db, referral, now);
+	const units = await loadBedUnitCandidates(db, {
+		near: request.verblijf
+			? { ...request.verblijf, radiusKm: request.maxAfstandKm * NEAR_MISS_RADIUS_FACTOR }
+			: undefined
+	});
 	return matchBedUnits(request, units);
 }
 
