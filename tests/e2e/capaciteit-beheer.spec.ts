@@ -194,3 +194,75 @@ test('a CSV import with one wrong line writes nothing and names the line', async
 	await page.getByRole('button', { name: 'Verwijder prognose 2029' }).click();
 	await expect(row(page, 2029)).toContainText('berekend');
 });
+
+test('a planned location can be changed and removed, and the gap follows', async ({ page }) => {
+	await loginPage(page, 'beheerder');
+	await page.goto('/beheer/prognose');
+	const before = await gaps(page);
+	const naam = `Bijna-thuis-huis Meppel ${Date.now()}`;
+	const form = page.getByTestId('gepland-formulier');
+	await form.getByLabel('Naam').fill(naam);
+	await form.getByLabel('Zorgsetting').selectOption('bijna_thuis_huis');
+	await form.getByLabel('Aantal bedden').fill('3');
+	await form.getByLabel('Verwachte opening').fill('2029-03-01');
+	await form.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(page.locator('.rk-alert--success')).toContainText('is toegevoegd');
+	// A bijna-thuis-huis counts toward the hospice prognosis.
+	expect((await gaps(page)).get(2029)).toEqual(before.get(2029)!.map((n) => n - 3));
+
+	await page.getByRole('link', { name: `Wijzig ${naam}` }).click();
+	await expect(page.getByRole('heading', { name: `${naam} wijzigen` })).toBeVisible();
+	await page.getByTestId('gepland-formulier').getByLabel('Aantal bedden').fill('5');
+	await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+	await expect(page.getByRole('heading', { name: 'Geplande locatie toevoegen' })).toBeVisible();
+	expect((await gaps(page)).get(2029)).toEqual(before.get(2029)!.map((n) => n - 5));
+	expect((await gaps(page)).get(2028)).toEqual(before.get(2028));
+
+	await page.getByRole('button', { name: `Verwijder ${naam}` }).click();
+	await expect(page.locator('.rk-alert--success')).toContainText('is verwijderd');
+	expect(await gaps(page)).toEqual(before);
+});
+
+test('parameters are saved with their sources; a regional deaths figure replaces the growth assumption', async ({
+	page
+}) => {
+	await loginPage(page, 'beheerder');
+	await page.goto('/beheer/prognose');
+	const form = page.getByTestId('parameters-formulier');
+	const norm = form.getByLabel('Bezettingsnorm (deel van 1)');
+	const savedNorm = await norm.inputValue();
+
+	// A percentage where a fraction belongs gets a Dutch explanation and nothing is saved.
+	await norm.fill('80');
+	await form.getByRole('button', { name: 'Parameters opslaan' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('De bezettingsnorm is een deel van 1');
+	await expect(norm).toHaveValue('80');
+
+	// Deaths entered for 2030 with a source: 2030 no longer rests on the growth assumption.
+	await page.goto('/beheer/prognose');
+	await expect(page.getByTestId('welke-prognose')).toContainText('aanname voor groei per jaar');
+	const before2030 = await tableRows(page, TABLE);
+	await form.getByLabel('Overledenen in 2030').fill('7500');
+	await form.getByLabel('Bron voor 2030').fill('Regionale sterfteprognose (proef)');
+	await form.getByRole('button', { name: 'Parameters opslaan' }).click();
+	await expect(page.locator('.rk-alert--success')).toContainText('De parameters zijn opgeslagen.');
+	const version = Number(/versie (\d+)/.exec(await page.getByText(/Opgeslagen op .*versie/).innerText())![1]);
+	// The form keeps showing what was saved, so a second save builds on it.
+	await expect(form.getByLabel('Overledenen in 2030')).toHaveValue('7500');
+	const after = await tableRows(page, TABLE);
+	const model2030 = page.getByTestId('welke-prognose');
+	if ((await row(page, 2030).innerText()).includes('berekend')) {
+		expect(after.at(-1)!.nodigHoog).toBeGreaterThan(before2030.at(-1)!.nodigHoog);
+		await expect(model2030).toContainText(/2030: berekend met het rekenmodel\./);
+	}
+	await expect(page.getByText('Regionale sterfteprognose (proef)').first()).toBeAttached();
+
+	// Put it back, so the other tests see the defaults again.
+	await form.getByLabel('Overledenen in 2030').fill('');
+	await form.getByLabel('Bron voor 2030').fill('');
+	await norm.fill(savedNorm);
+	await form.getByRole('button', { name: 'Parameters opslaan' }).click();
+	await expect(page.getByText(`versie ${version + 1}`)).toBeVisible();
+	await expect(page.locator('.rk-alert--success')).toContainText('De parameters zijn opgeslagen.');
+	expect(await tableRows(page, TABLE)).toEqual(before2030);
+});
