@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabaseForTesting } from '../../src/lib/server/db';
 import type { DatabaseHandle } from '../../src/lib/server/db/client';
-import { bedUnits, organisations, taxonomyTerms } from '../../src/lib/server/db/schema';
+import { bedUnits, organisations, regions, taxonomyTerms } from '../../src/lib/server/db/schema';
 import { ensureReferenceData } from '../../src/lib/server/reference/load-reference-data';
 import { demoSlug, seedDemoData } from '../../src/lib/server/seed/demo';
 import { load as loadExpertise } from '../../src/routes/expertise/+page.server';
@@ -126,6 +126,12 @@ describe('expertise page data', () => {
 		const data = await expertisePage('?regio=amsterdam-diemen&weergave=gemeente');
 		expect(data.weergave).toBe('gemeente');
 		expect(data.matrix!.columns.map((c) => c.label).sort()).toEqual(['Amsterdam', 'Diemen']);
+		// Without a choice, a logged-in user sees their own network.
+		const [amsterdam] = await handle.db
+			.select({ id: regions.id })
+			.from(regions)
+			.where(eq(regions.slug, 'amsterdam-diemen'));
+		expect((await expertisePage('', amsterdam.id)).regio).toMatchObject({ slug: 'amsterdam-diemen' });
 		const unknown = await expertisePage('?regio=bestaat-niet');
 		expect(unknown).toMatchObject({ onbekendeRegio: true, regio: { slug: 'drenthe-steenwijkerland' } });
 	});
