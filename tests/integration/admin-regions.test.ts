@@ -266,6 +266,25 @@ describe('gemeenten of a region', () => {
 		expect(await regionAudit(network.id, 'regio_gemeente_gewijzigd')).toHaveLength(1);
 	});
 
+	it('lets exactly one of two simultaneous edits of the same version through', async () => {
+		const network = await region('amsterdam-diemen');
+		const results = await Promise.allSettled(
+			['0,8', '0,7'].map((aandeel) =>
+				updateGemeente(
+					handle.db,
+					amsterdam,
+					network.id,
+					upd({ gemeenteCode: 'GM0384', aandeel, version: network.version })
+				)
+			)
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+		expect(rejected).toHaveLength(1);
+		expect((rejected[0].reason as AdminError).status).toBe(409);
+		expect((await region('amsterdam-diemen')).version).toBe(network.version + 1);
+	});
+
 	it('keeps sub-regions inside their network', async () => {
 		const hoogeveen = await region('drenthe-hoogeveen');
 		const network = await region('drenthe-steenwijkerland');

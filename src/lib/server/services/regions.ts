@@ -368,6 +368,9 @@ async function checkShareAgainstFamily(
 	share: number
 ): Promise<string | null> {
 	if (region.parentId) {
+		// Sub-regions of one network share its gemeenten: take the network's row lock so two of them cannot each pass
+		// the "together at most the network's share" check at the same moment (the network's own edits bump that row).
+		await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, region.parentId)).for('update');
 		const [parentShare] = await tx
 			.select({ aandeel: regionGemeenten.aandeel })
 			.from(regionGemeenten)
@@ -670,8 +673,14 @@ export async function mergeSubRegions(db: Database, actor: AdminActor, input: Me
 					400,
 					`${absorbed.naam} heeft nog ${blocking.join(' en ')}. Die zouden bij samenvoegen verloren gaan: verplaats of verwijder ze eerst.`
 				);
-			const row = await lockRegion(tx, keep.id, keepVersion);
-			await lockRegion(tx, absorbed.id, absorbedVersion);
+			// Lock in id order, so two merges of the same pair in opposite directions cannot deadlock.
+			const locked = new Map<string, RegionRow>();
+			for (const [id, version] of [
+				[keep.id, keepVersion],
+				[absorbed.id, absorbedVersion]
+			].sort(([a], [b]) => String(a).localeCompare(String(b))) as [string, number][])
+				locked.set(id, await lockRegion(tx, id, version));
+			const row = locked.get(keep.id)!;
 
 			const [keepShares, absorbedShares, parentShares] = await Promise.all([
 				sharesOf(tx, keep.id),
