@@ -143,3 +143,64 @@ describe('result sentence', () => {
 		).toBe('3 resultaten, op naam.');
 	});
 });
+
+describe('map GeoJSON', () => {
+	it('puts services at the same location on one point and counts those without coordinates', async () => {
+		const { hitsToGeoJson, servicesOnMap, boundsOf, regionOutlines } =
+			await import('../../../src/lib/domain/search/geojson');
+		const org = { slug: 'org', naam: 'Org', type: 'hospice' };
+		const loc = (id: string, lat: number | null, lon: number | null) => ({
+			id,
+			naam: id,
+			adres: null,
+			plaats: 'Assen',
+			lat,
+			lon
+		});
+		const { points, services, zonderLocatie } = hitsToGeoJson([
+			{ serviceId: 's1', naam: 'Een', organisation: org, locaties: [loc('l1', 53, 6.5)] },
+			{ serviceId: 's2', naam: 'Twee', organisation: org, locaties: [loc('l1', 53, 6.5), loc('l2', 52, 5)] },
+			{ serviceId: 's3', naam: 'Drie', organisation: org, locaties: [loc('l3', null, null)] }
+		]);
+		expect(points.features).toHaveLength(2);
+		expect(points.features[0].properties).toMatchObject({
+			serviceIds: 's1,s2',
+			diensten: 'Een\nTwee',
+			aantal: 2
+		});
+		expect(points.features[0].geometry.coordinates).toEqual([6.5, 53]);
+		expect(services).toBe(2);
+		expect(zonderLocatie).toBe(1);
+		expect(servicesOnMap(points)).toEqual(new Set(['s1', 's2']));
+		expect(boundsOf(points)).toEqual([5, 52, 6.5, 53]);
+
+		// Two squares side by side in one region: the shared edge is not part of the outline.
+		const square = (code: string, x: number) => ({
+			type: 'Feature' as const,
+			properties: { gemeente_code: code },
+			geometry: {
+				type: 'Polygon' as const,
+				coordinates: [
+					[
+						[x, 0],
+						[x + 1, 0],
+						[x + 1, 1],
+						[x, 1],
+						[x, 0]
+					]
+				]
+			}
+		});
+		const outlines = regionOutlines(
+			{ type: 'FeatureCollection', features: [square('GM1', 0), square('GM2', 1)] },
+			[{ slug: 'r', naam: 'R', gemeenten: ['GM1', 'GM2'] }]
+		);
+		const segments = outlines.features[0].geometry.coordinates.reduce((n, line) => n + line.length - 1, 0);
+		expect(segments).toBe(6);
+		// The shared edge from (1,0) to (1,1) is gone: no line runs along x = 1 between y = 0 and 1.
+		const hasInnerEdge = outlines.features[0].geometry.coordinates.some((line) =>
+			line.some((p, i) => i > 0 && p[0] === 1 && line[i - 1][0] === 1)
+		);
+		expect(hasInnerEdge).toBe(false);
+	});
+});

@@ -199,3 +199,19 @@ function joinSegments(segments: [Position, Position][]): Position[][] {
 	}
 	return lines;
 }
+
+/** The points of one organisation's locations (e.g. the small map on its page), in the same shape as the search map. */
+export function organisationPoints(
+	organisation: { slug: string; naam: string; type: string },
+	locaties: MapHit['locaties'],
+	dienstNamen: readonly string[] = []
+): MapPoints {
+	return hitsToGeoJson([
+		{
+			serviceId: organisation.slug,
+			naam: dienstNamen.join('\n') || organisation.naam,
+			organisation,
+			locaties
+		}
+	]).points;
+}

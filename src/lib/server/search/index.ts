@@ -74,7 +74,8 @@ export function ensureSearchIndex(db: Executor = getDb()): Promise<void> {
 			.where(and(eq(services.status, 'actief'), eq(organisations.status, 'actief')));
 		if (Number(indexed.n) === Number(active.n)) return;
 		const started = Date.now();
-		const result = await reindexAll(db);
+		// The Postgres index is what search falls back on: build it even when Meilisearch cannot be reached (that is logged).
+		const result = await reindexAll(db, { meiliRequired: false });
 		log('info', 'zoekindex opnieuw opgebouwd', {
 			...result,
 			waren: Number(indexed.n),

@@ -53,7 +53,12 @@ export async function syncOrganisations(
 /** Rebuild the whole index (Postgres table and, when configured, Meilisearch) from the live tables. */
 export async function reindexAll(
 	db: Executor,
-	options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {}
+	options: {
+		batchSize?: number;
+		onProgress?: (done: number, total: number) => void;
+		/** false: a Meilisearch failure is logged and the Postgres index is still rebuilt completely (default: throw). */
+		meiliRequired?: boolean;
+	} = {}
 ): Promise<{ organisations: number; documents: number }> {
 	const batchSize = options.batchSize ?? 250;
 	const ids = (await db.select({ id: organisations.id }).from(organisations)).map((r) => r.id);
@@ -68,7 +73,7 @@ export async function reindexAll(
 			'herindexeren',
 			batch,
 			() => meiliReplaceOrganisations(batch, built.documents, () => loadSynonymRules(db)),
-			true
+			options.meiliRequired ?? true
 		);
 		documents += built.documents.length;
 		options.onProgress?.(Math.min(i + batchSize, ids.length), ids.length);
