@@ -5,6 +5,8 @@ declare global {
 		interface Error {
 			message: string;
 			errorId?: string;
+			/** Machine-readable cause, e.g. 'database_niet_bereikbaar' (a 503). */
+			code?: string;
 		}
 		interface Locals {
 			user: SessionUser | null;

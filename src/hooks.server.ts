@@ -8,10 +8,21 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { closeDatabase, getDb, initDatabase } from '$lib/server/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableCode } from '$lib/server/db/unavailable';
 import { env } from '$lib/server/env';
 import { startReferralRetentionJob } from '$lib/server/jobs/anonymise-referrals';
 import { log } from '$lib/server/log';
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	isHttpError,
+	isRedirect,
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 
 export const init: ServerInit = async () => {
@@ -26,19 +37,74 @@ export const init: ServerInit = async () => {
 
 const requestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const requestId = event.request.headers.get('x-request-id') ?? crypto.randomUUID();
+	// A proxy's request id is kept (to follow a request through both logs), if it looks like one.
+	const given = event.request.headers.get('x-request-id');
+	const requestId = given && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
 	event.locals.requestId = requestId;
-	const response = await resolve(event);
+	const line = (status: number) =>
+		log('info', 'request', {
+			requestId,
+			method: event.request.method,
+			path: event.url.pathname,
+			status,
+			ms: Math.round(performance.now() - started),
+			userId: event.locals.user?.id ?? null
+		});
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (thrown) {
+		// Redirects and errors thrown by a handle (the login redirect of the guard, say) are requests too.
+		line(isRedirect(thrown) ? thrown.status : isHttpError(thrown) ? thrown.status : 500);
+		throw thrown;
+	}
 	response.headers.set('x-request-id', requestId);
-	log('info', 'request', {
-		requestId,
-		method: event.request.method,
-		path: event.url.pathname,
-		status: response.status,
-		ms: Math.round(performance.now() - started),
-		userId: event.locals.user?.id ?? null
-	});
+	line(response.status);
 	return response;
+};
+
+/** Requests that failed because the database could not be reached (marked in handleError). */
+const databaseOutage = new WeakSet<App.Locals>();
+
+function outageJson(event: RequestEvent) {
+	return json(
+		{
+			code: 'database_niet_bereikbaar',
+			melding: DATABASE_UNAVAILABLE_MESSAGE,
+			requestId: event.locals.requestId
+		},
+		{ status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } }
+	);
+}
+
+/**
+ * The database being away (restart, failover, network) is not a bug: the answer is 503 with a Dutch message and a
+ * Retry-After, never a 500, and the process keeps running; postgres.js reconnects by itself once the database is back.
+ * - thrown before any page code ran (the session lookup): SvelteKit's own error page or JSON, with status 503;
+ * - thrown in a load, action or endpoint: SvelteKit rendered its error page (with the Dutch message from handleError)
+ *   as a 500; that response gets status 503. API requests get the API's JSON error shape.
+ */
+const databaseUnavailable: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (thrown) {
+		const code = databaseUnavailableCode(thrown);
+		if (!code) throw thrown;
+		log('warn', 'database niet bereikbaar', {
+			requestId: event.locals.requestId,
+			path: event.url.pathname,
+			code
+		});
+		if (event.url.pathname.startsWith('/api/')) return outageJson(event);
+		error(503, DATABASE_UNAVAILABLE_MESSAGE);
+	}
+	if (response.status !== 500 || !databaseOutage.has(event.locals)) return response;
+	if (event.url.pathname.startsWith('/api/')) return outageJson(event);
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '30');
+	headers.set('cache-control', 'no-store');
+	return new Response(response.body, { status: 503, headers });
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -92,10 +158,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, session, guard);
+export const handle = sequence(requestLog, securityHeaders, databaseUnavailable, session, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();
+	const unavailable = databaseUnavailableCode(error);
+	if (unavailable) {
+		// An outage, not a defect: a warning without stack, and the request is answered with 503 (see databaseUnavailable).
+		databaseOutage.add(event.locals);
+		log('warn', 'database niet bereikbaar', {
+			errorId,
+			requestId: event.locals.requestId,
+			path: event.url.pathname,
+			code: unavailable
+		});
+		return { message: DATABASE_UNAVAILABLE_MESSAGE, errorId, code: 'database_niet_bereikbaar' };
+	}
 	if (status >= 500) {
 		log('error', 'onverwachte fout', {
 			errorId,

@@ -48,7 +48,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 			onnotice: () => {},
 			// Keep idle connections short-lived so a restarted database is picked up quickly.
 			idle_timeout: 30,
-			connect_timeout: 5
+			connect_timeout: 5,
+			// Wait between reconnect attempts (seconds). postgres.js's default grows to 20 s during an outage, and a query
+			// (or the LISTEN connection) then waits that long after the database is back; cap it so service resumes within
+			// about a second.
+			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1)
 		});
 		const db = drizzlePostgres({ client: sql, schema, casing }) as unknown as Database;
 		return { db, kind: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };

@@ -49,7 +49,11 @@ export class LiveHub {
 
 	private start(): Promise<() => Promise<void>> {
 		this.started ??= this.source
-			.listen(LIVE_CHANNEL, (payload) => this.dispatch(payload))
+			.listen(
+				LIVE_CHANNEL,
+				(payload) => this.dispatch(payload),
+				() => this.resync()
+			)
 			.catch((error) => {
 				// Let the next subscriber try again (the database may be back by then).
 				this.started = null;
@@ -70,6 +74,16 @@ export class LiveHub {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The listen connection was lost and is back: changes made meanwhile were not announced. Every subscriber gets a message
+	 * for its own topic, so each stream reloads its current state, as it does after a real change.
+	 */
+	private resync() {
+		log('info', 'live meldingen hervat na verbroken databaseverbinding', { abonnementen: this.size });
+		for (const topic of [...this.subscribers.keys()])
+			this.dispatch(JSON.stringify({ topics: [topic], kind: 'opnieuw_verbonden' } satisfies LiveMessage));
 	}
 
 	/** Stops listening and forgets all subscribers. */

@@ -7,20 +7,32 @@ import type postgres from 'postgres';
  * only when the change is committed, and to every instance connected to the same database.
  *
  * Two sources, chosen by the database driver:
- * - postgres.js: `LISTEN` on a dedicated connection (postgres.js reconnects it and listens again after a database restart);
+ * - postgres.js: `LISTEN` on a dedicated connection (postgres.js reconnects it and listens again after a database restart,
+ *   within about a second thanks to the capped backoff in db/client.ts);
  * - PGlite: its in-process `listen`, since the embedded database lives in this one process.
  */
 export interface LiveSource {
 	readonly kind: 'postgres' | 'pglite';
-	/** Starts listening; resolves once LISTEN is active. Returns the function that stops it. */
-	listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+	/**
+	 * Starts listening; resolves once LISTEN is active. Returns the function that stops it. `onRelisten` runs each time the
+	 * listen is active again after the connection was lost (database restarted): notifications sent in between are gone.
+	 */
+	listen(
+		channel: string,
+		onMessage: (payload: string) => void,
+		onRelisten?: () => void
+	): Promise<() => Promise<void>>;
 }
 
 export function postgresSource(sql: postgres.Sql): LiveSource {
 	return {
 		kind: 'postgres',
-		async listen(channel, onMessage) {
-			const meta = await sql.listen(channel, onMessage);
+		async listen(channel, onMessage, onRelisten) {
+			// postgres.js calls this on the first LISTEN and again after each reconnect of its listen connection.
+			let listens = 0;
+			const meta = await sql.listen(channel, onMessage, () => {
+				if (++listens > 1) onRelisten?.();
+			});
 			return () => meta.unlisten();
 		}
 	};
