@@ -11,5 +11,14 @@ export const entries: RouteEntry[] = [
 		page: true,
 		url: `/organisaties/${demoSlug('hospiceAssen')}`
 	},
-	{ id: '/expertise', audience: 'publiek', page: true }
+	{ id: '/expertise', audience: 'publiek', page: true },
+	// The live bed counts of that page (server-sent events). An unknown slug answers 404 at once; a real one is a stream
+	// that stays open, which this matrix cannot wait for (tests/production/two-instances.test.ts reads one).
+	{
+		id: '/organisaties/[slug]/live',
+		audience: 'publiek',
+		url: '/organisaties/bestaat-niet/live',
+		kind: 'endpoint',
+		override: { anoniem: 'notfound', beheerder: 'notfound', organisatie: 'notfound', verwijzer: 'notfound' }
+	}
 ];

@@ -7,7 +7,7 @@ export const LIVE_CHANNEL = 'rk_live';
  * limited to 8000 bytes.
  */
 export interface LiveMessage {
-	/** E.g. `verwijzing:<uuid>`, `organisatie:<uuid>`. */
+	/** E.g. `verwijzing:<uuid>`, `organisatie:<uuid>`, `bedeenheid:<uuid>`. */
 	topics: string[];
 	/** What happened, e.g. 'verzoek_geaccepteerd'. */
 	kind: string;
@@ -15,7 +15,9 @@ export interface LiveMessage {
 
 export const topics = {
 	verwijzing: (id: string) => `verwijzing:${id}`,
-	organisatie: (id: string) => `organisatie:${id}`
+	organisatie: (id: string) => `organisatie:${id}`,
+	/** Free beds of one bed unit changed (a report, or a reservation or release by a referral). */
+	bedeenheid: (id: string) => `bedeenheid:${id}`
 };
 
 export function parseLiveMessage(payload: string): LiveMessage | null {

@@ -24,6 +24,8 @@ import {
 import { audit, type AuditActor } from '../audit';
 import type { Database, Executor } from '../db/client';
 import type { AvailabilitySource } from '../db/schema';
+import { topics } from '../live/message';
+import { publishLive } from '../live/publish';
 import {
 	adjustVrijeBedden,
 	eventsSince,
@@ -214,6 +216,8 @@ export async function updateAvailability(
 			apiTokenId: actor.kind === 'token' ? actor.tokenId : null,
 			createdAt: at
 		});
+		// Open streams of every instance (e.g. the public organisation page) reload the count once this commits.
+		await publishLive(tx, { topics: [topics.bedeenheid(bedUnitId)], kind: 'beschikbaarheid' });
 		return {
 			ok: true,
 			unit: {
@@ -255,6 +259,7 @@ export async function reserveBed(
 		bron: 'verwijzing',
 		userId: actor?.id ?? null
 	});
+	await publishLive(tx, { topics: [topics.bedeenheid(bedUnitId)], kind: 'beschikbaarheid' });
 	return true;
 }
 
@@ -277,6 +282,7 @@ export async function releaseBed(
 		bron: 'verwijzing',
 		userId: actor?.id ?? null
 	});
+	await publishLive(tx, { topics: [topics.bedeenheid(bedUnitId)], kind: 'beschikbaarheid' });
 	return true;
 }
 
