@@ -26,6 +26,19 @@ export default defineConfig({
 					// One PGlite/Postgres database per file; files run one after another to stay within 2 cores.
 					fileParallelism: false
 				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					// The built portal (`node build`, dir from BUILD_DIR) against real PostgreSQL servers: several instances,
+					// faults, shutdown. Needs the build, so npm test runs it after the build step (scripts/test.mjs).
+					name: 'production',
+					environment: 'node',
+					include: ['tests/production/**/*.test.ts'],
+					testTimeout: 300_000,
+					hookTimeout: 900_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

@@ -1,13 +1,25 @@
 #!/usr/bin/env node
-// The whole suite, as `npm test`: type check, lint, unit + integration tests, build, end-to-end tests in headless Chromium.
+// The whole suite, as `npm test`: type check, lint, unit + integration tests, build, production tests on the build (two
+// instances on one PostgreSQL, nginx in front, faults on a throwaway cluster; each skips with a message where its
+// PostgreSQL, initdb or nginx is missing), end-to-end tests in
+// headless Chromium.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './lib/chromium.mjs';
 
 const steps = [
 	['Typecheck (svelte-check)', 'npm', ['run', 'check']],
 	['Lint en opmaak', 'npm', ['run', 'lint']],
-	['Unit- en integratietests (vitest)', 'npx', ['vitest', 'run']],
+	[
+		'Unit- en integratietests (vitest)',
+		'npx',
+		['vitest', 'run', '--project', 'unit', '--project', 'integration']
+	],
 	['Build', 'npm', ['run', 'build']],
+	[
+		'Productie: twee instanties, storingen, afsluiten (vitest, op de build)',
+		'npx',
+		['vitest', 'run', '--project', 'production']
+	],
 	['End-to-end (Playwright)', 'npx', ['playwright', 'test']]
 ];
 
