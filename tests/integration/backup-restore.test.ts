@@ -75,12 +75,17 @@ function expectSameData(restored: Snapshot, original: Snapshot) {
 }
 
 describe('backup and restore of the embedded database (PGlite)', () => {
-	const root = mkdtempSync(path.join(tmpdir(), 'rk-backup-'));
-	const source = path.join(root, 'bron');
-	const target = path.join(root, 'hersteld');
-	const file = path.join(root, 'regiokaart.tar.gz');
+	let root: string, source: string, target: string, file: string;
 	let original: Snapshot;
-	afterAll(() => rmSync(root, { recursive: true, force: true }));
+	beforeAll(() => {
+		root = mkdtempSync(path.join(tmpdir(), 'rk-backup-'));
+		source = path.join(root, 'bron');
+		target = path.join(root, 'hersteld');
+		file = path.join(root, 'regiokaart.tar.gz');
+	});
+	afterAll(() => {
+		if (root) rmSync(root, { recursive: true, force: true });
+	});
 
 	it('refuses to back up a folder that a server has open', async () => {
 		const handle = await openDatabase({ dataDir: source });
@@ -135,11 +140,13 @@ describe.skipIf(!serverUrl)(
 			url.pathname = `/${database}`;
 			return url.toString();
 		};
-		const root = mkdtempSync(path.join(tmpdir(), 'rk-backup-pg-'));
-		const file = path.join(root, 'regiokaart.dump');
+		let root: string;
+		let file: string;
 		let admin: postgres.Sql;
 
 		beforeAll(async () => {
+			root = mkdtempSync(path.join(tmpdir(), 'rk-backup-pg-'));
+			file = path.join(root, 'regiokaart.dump');
 			admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
 			await admin.unsafe(`CREATE DATABASE "${names.source}"`);
 			await admin.unsafe(`CREATE DATABASE "${names.target}"`);
@@ -148,7 +155,7 @@ describe.skipIf(!serverUrl)(
 			for (const name of Object.values(names))
 				await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 			await admin.end();
-			rmSync(root, { recursive: true, force: true });
+			if (root) rmSync(root, { recursive: true, force: true });
 		});
 
 		it('restores a pg_dump into a fresh database with the same rows, and refuses a database that is not empty', async () => {
