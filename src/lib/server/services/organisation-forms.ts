@@ -86,20 +86,16 @@ function failure(status: 400 | 409, data: FormFailure): ActionFailure<FormFailur
 /** Runs a use case; refusals become a kept form (400/409) or an error page (403/404). */
 export async function attempt<T>(
 	values: Values,
-	run: () => Promise<T>,
-	prefix = ''
+	run: () => Promise<T>
 ): Promise<{ ok: true; value: T } | { ok: false; failure: ActionFailure<FormFailure> }> {
 	try {
 		return { ok: true, value: await run() };
 	} catch (e) {
 		if (!(e instanceof ServiceError)) throw e;
 		if (e.status === 403 || e.status === 404) error(e.status, e.message);
-		const errors = Object.fromEntries(
-			Object.entries(e.errors).map(([k, v]) => [k.startsWith(prefix) ? k : `${prefix}${k}`, v])
-		);
 		return {
 			ok: false,
-			failure: failure(e.status, { errors, message: e.message, values, current: e.current })
+			failure: failure(e.status, { errors: e.errors, message: e.message, values, current: e.current })
 		};
 	}
 }
