@@ -103,14 +103,14 @@ export function viewerFor(entry: RouteEntry): RoleName {
 	return roleNames.find((r) => expectedOutcome(entry, r) === 'ok') ?? 'anoniem';
 }
 
-/** All route ids in src/routes that have a +page.svelte or +server.ts. */
+/** All route ids in src/routes that have a page (+page.svelte or +page.server.ts) or an endpoint (+server.ts). */
 export function discoverRouteIds(root = path.resolve('src/routes')): string[] {
 	const ids: string[] = [];
 	const walk = (dir: string) => {
 		for (const name of readdirSync(dir)) {
 			const full = path.join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
-			else if (name === '+page.svelte' || name === '+server.ts') {
+			else if (name === '+page.svelte' || name === '+page.server.ts' || name === '+server.ts') {
 				const rel = path
 					.relative(root, dir)
 					.split(path.sep)
