@@ -103,7 +103,7 @@ test.describe('gebruikers', () => {
 		const origin = new URL(page.url()).origin;
 		for (const action of ['opslaan', 'deactiveren', 'resetlink', 'organisaties']) {
 			const response = await page.request.post(`/beheer/gebruikers/${AMSTERDAM_VERWIJZER}?/${action}`, {
-				form: { naam: 'Gekaapt', role: 'beheerder', version: '1' },
+				form: { naam: 'Gekaapt', role: 'verwijzer', version: '1' },
 				headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
 			});
 			const body = await response.json();
@@ -113,6 +113,37 @@ test.describe('gebruikers', () => {
 				error: { message: 'Deze gebruiker bestaat niet of valt buiten uw netwerk.' }
 			});
 		}
+	});
+});
+
+test.describe('two beheerders at once', () => {
+	test('the second save of a region name gets a clear message and keeps what was typed', async ({
+		page,
+		context
+	}) => {
+		await loginPage(page, 'beheerder');
+		const other = await context.newPage();
+		await page.goto('/beheer/regios/drenthe-emmen');
+		await other.goto('/beheer/regios/drenthe-emmen');
+
+		await page.getByLabel('Naam', { exact: true }).fill('Drenthe / Emmen en omstreken');
+		await page.getByRole('button', { name: 'Naam opslaan' }).click();
+		await expect(page.getByRole('status')).toContainText('opgeslagen');
+
+		await other.getByLabel('Naam', { exact: true }).fill('Zuidoost-Drenthe');
+		await other.getByRole('button', { name: 'Naam opslaan' }).click();
+		await expect(other.getByRole('alert')).toContainText('Iemand anders heeft dit intussen gewijzigd');
+		await expect(other.locator('.rk-alert--warning', { hasText: 'Nu opgeslagen' })).toContainText(
+			'Drenthe / Emmen en omstreken'
+		);
+		await expect(other.getByLabel('Naam', { exact: true })).toHaveValue('Zuidoost-Drenthe');
+
+		// Saving again, having seen the other change, is a deliberate choice and goes through.
+		await other.getByRole('button', { name: 'Naam opslaan' }).click();
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Zuidoost-Drenthe');
+		await other.getByLabel('Naam', { exact: true }).fill('Drenthe / Emmen');
+		await other.getByRole('button', { name: 'Naam opslaan' }).click();
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Drenthe / Emmen');
 	});
 });
 
