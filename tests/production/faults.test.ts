@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { bedUnits, organisations, users } from '../../src/lib/server/db/schema';
@@ -208,7 +208,9 @@ describe.skipIf(skipReason)('faults: database outage, Meilisearch unreachable, g
 	}, 120_000);
 
 	it("backup and restore with the portal's own role (no superuser), as the README describes", async () => {
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'rk-faults-backup-')), 'regiokaart.dump');
+		const dir = mkdtempSync(path.join(tmpdir(), 'rk-faults-backup-'));
+		onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+		const file = path.join(dir, 'regiokaart.dump');
 		const backup = run('npm', ['run', 'db:backup', '--', '--out', file], { DATABASE_URL: appUrl });
 		expect(backup).toContain('Geschreven:');
 		await admin.unsafe('CREATE DATABASE regiokaart_hersteld OWNER regiokaart');
