@@ -19,6 +19,8 @@ import {
 	users
 } from '../../src/lib/server/db/schema';
 import { ensureReferenceData } from '../../src/lib/server/reference/load-reference-data';
+import { listOrganisations } from '../../src/lib/server/repositories/organisations';
+import { organisationIdsInRegion } from '../../src/lib/server/repositories/regions';
 import { seedDemoData } from '../../src/lib/server/seed/demo';
 import {
 	createLocation,
@@ -468,5 +470,36 @@ describe('services', () => {
 			)
 		);
 		expect(error.errors).toEqual({ locationIds: 'Kies alleen locaties van deze organisatie.' });
+	});
+});
+
+describe('the beheerder’s list', () => {
+	it('counts active locations and services, names the places, and searches name, slug and place', async () => {
+		const ids = await organisationIdsInRegion(handle.db, beheerder.regionId!);
+		const all = await listOrganisations(handle.db, { ids, status: 'alle', limit: 500, offset: 0 });
+		expect(all.total).toBe(ids.length);
+		const own = all.items.find((o) => o.id === ownOrg.id)!;
+		const [{ n: activeLocations }] = await handle.db
+			.select({ n: count() })
+			.from(locations)
+			.where(and(eq(locations.organisationId, ownOrg.id), eq(locations.status, 'actief')));
+		expect(own.aantalLocaties).toBe(activeLocations);
+		expect(own.aantalDiensten).toBeGreaterThan(0);
+		expect(own.plaatsen).toContain('Assen');
+
+		const byName = await listOrganisations(handle.db, { ids, zoek: 'zonnedauw', limit: 50, offset: 0 });
+		expect(byName.items.map((o) => o.id)).toContain(ownOrg.id);
+		const byPlace = await listOrganisations(handle.db, {
+			ids,
+			zoek: 'Assen',
+			type: 'hospice',
+			limit: 50,
+			offset: 0
+		});
+		expect(byPlace.items.map((o) => o.id)).toContain(ownOrg.id);
+		expect(byPlace.items.every((o) => o.type === 'hospice')).toBe(true);
+		const nothing = await listOrganisations(handle.db, { ids, zoek: '%', limit: 50, offset: 0 });
+		expect(nothing.total).toBe(0);
+		expect((await listOrganisations(handle.db, { ids: [], limit: 50, offset: 0 })).total).toBe(0);
 	});
 });

@@ -105,10 +105,12 @@ export async function listOrganisations(
 			or(
 				ilike(organisations.naam, pattern),
 				ilike(organisations.slug, pattern),
-				sql`exists (select 1 from ${locations} l where l.organisation_id = ${organisations.id} and (l.plaats ilike ${pattern} or l.naam ilike ${pattern}))`
+				sql`exists (select 1 from ${locations} l where l.organisation_id = organisations.id and (l.plaats ilike ${pattern} or l.naam ilike ${pattern}))`
 			)!
 		);
 	}
+	// The correlated subqueries name the outer table literally: drizzle leaves a selected column unqualified, and a bare
+	// "id" inside the subquery would mean the location's or service's own id.
 	const where = and(...conditions);
 	const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);
 	const items = await db
@@ -122,9 +124,9 @@ export async function listOrganisations(
 			updatedAt: organisations.updatedAt,
 			plaatsen: sql<
 				string | null
-			>`(select string_agg(distinct l.plaats, ', ') from ${locations} l where l.organisation_id = ${organisations.id} and l.status = 'actief')`,
-			aantalLocaties: sql<number>`(select count(*)::int from ${locations} l where l.organisation_id = ${organisations.id} and l.status = 'actief')`,
-			aantalDiensten: sql<number>`(select count(*)::int from ${services} s where s.organisation_id = ${organisations.id} and s.status = 'actief')`
+			>`(select string_agg(distinct l.plaats, ', ') from ${locations} l where l.organisation_id = organisations.id and l.status = 'actief')`,
+			aantalLocaties: sql<number>`(select count(*)::int from ${locations} l where l.organisation_id = organisations.id and l.status = 'actief')`,
+			aantalDiensten: sql<number>`(select count(*)::int from ${services} s where s.organisation_id = organisations.id and s.status = 'actief')`
 		})
 		.from(organisations)
 		.where(where)
