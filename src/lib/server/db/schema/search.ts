@@ -19,6 +19,13 @@ const tsvector = customType<{ data: string }>({
 	}
 });
 
+/** Postgres' built-in `box` ("(x1,y1),(x2,y2)"): no extension needed, GiST-indexable, the same in PGlite. */
+const box = customType<{ data: string }>({
+	dataType() {
+		return 'box';
+	}
+});
+
 export type { SearchDocumentLocation };
 
 /**
@@ -54,6 +61,8 @@ export const searchDocuments = pgTable(
 		/** Coordinates of the locations (same order), for the distance to the nearest one. */
 		lats: doublePrecision().array().notNull().default([]),
 		lons: doublePrecision().array().notNull().default([]),
+		/** Bounding box of the locations as (lon, lat) corners: lets a radius search skip far-away services via its index. */
+		gebied: box(),
 		/** Unaccented lower-case names, for the "exact name first" ranking. */
 		naamNorm: text().notNull(),
 		organisationNaamNorm: text().notNull(),
@@ -82,7 +91,8 @@ export const searchDocuments = pgTable(
 		index('search_documents_doelgroepen_idx').using('gin', t.doelgroepen),
 		index('search_documents_expertise_idx').using('gin', t.expertise),
 		index('search_documents_gemeenten_idx').using('gin', t.gemeenteCodes),
-		index('search_documents_regions_idx').using('gin', t.regionIds)
+		index('search_documents_regions_idx').using('gin', t.regionIds),
+		index('search_documents_gebied_idx').using('gist', t.gebied)
 	]
 );
 
