@@ -12,6 +12,8 @@ export function accountFor(role: Exclude<RoleName, 'anoniem'>) {
 export async function loginPage(page: Page, role: Exclude<RoleName, 'anoniem'>) {
 	const account = accountFor(role);
 	await page.goto('/inloggen');
+	// Fill in only after hydration, so the enhanced form cannot reset what was typed.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-mailadres').fill(account.email);
 	await page.getByLabel('Wachtwoord').fill(account.password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
