@@ -15,6 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -515,8 +516,13 @@ async function waitForServer(url: string, child: ChildProcess) {
 	throw new Error('server kwam niet op');
 }
 
+function machineLoad(): string {
+	const [one, five] = loadavg();
+	return `load average ${one.toFixed(1)} (1 min), ${five.toFixed(1)} (5 min) on ${cpus().length} cores`;
+}
+
 async function main() {
-	console.log(`Zoekbenchmark op ${dbUrl.replace(/\/\/[^@]*@/, '//')}`);
+	console.log(`Zoekbenchmark op ${dbUrl.replace(/\/\/[^@]*@/, '//')}; ${machineLoad()}`);
 	let handle;
 	if (args.has('--keep')) {
 		handle = await openDatabase({ url: dbUrl, max: 4 });
@@ -563,7 +569,9 @@ async function main() {
 			facets: true
 		};
 	};
-	for (const q of queries.slice(0, 50)) await engine.search(toQuery(q.state)); // warm-up
+	// Warm-up, starting with the landing page (/kaart without anything), as the first visitor of the day would.
+	await engine.search(toQuery(emptySearchState));
+	for (const q of queries.slice(0, 50)) await engine.search(toQuery(q.state));
 	const searchSamples: { label: string; ms: number }[] = [];
 	let totalHits = 0;
 	for (const q of queries) {
@@ -580,6 +588,11 @@ async function main() {
 		if (!existsSync(buildDir)) {
 			console.log(`\n/kaart overgeslagen: build-map ${buildDir} ontbreekt (vite build, of BUILD_DIR=...).`);
 		} else {
+			const busy = await fetch(`http://localhost:${port}/healthz`).then(
+				() => true,
+				() => false
+			);
+			if (busy) throw new Error(`poort ${port} is al in gebruik; stop die server of zet BENCH_PORT`);
 			const child = spawn('node', [buildDir], {
 				env: {
 					...process.env,
@@ -594,6 +607,7 @@ async function main() {
 			try {
 				await waitForServer(`http://localhost:${port}/healthz`, child);
 				const url = (s: SearchState) => `http://localhost:${port}/kaart${toQueryString(s)}`;
+				await (await fetch(url(emptySearchState))).text();
 				for (const q of queries.slice(0, 50)) await (await fetch(url(q.state))).text();
 				const httpSamples: { label: string; ms: number }[] = [];
 				for (const q of queries) {
@@ -665,3 +679,4 @@ async function measureJs(url: string) {
 }
 
 await main();
+console.log(`\nKlaar; ${machineLoad()}.`);

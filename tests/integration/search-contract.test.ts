@@ -140,6 +140,25 @@ function contract(name: string, setup: () => Promise<{ engine: SearchEngine; fix
 			expect(byRegion.total).toBe(3);
 		});
 
+		it('counts facets without words the same way (the counting shortcut of an engine must not change them)', async () => {
+			const all = await engine.search(query('', { facets: true }));
+			const hospices = await engine.search(
+				query('', { facets: true, filters: { ...emptyFilters, type: ['hospice'] } })
+			);
+			expect(hospices.total).toBe(2);
+			expect(hospices.facets?.type).toEqual(all.facets?.type);
+			expect(hospices.facets?.dagEnNacht).toBe(2);
+			expect(hospices.facets?.gemeente).toEqual([
+				{ value: 'GM0106', count: 1 },
+				{ value: 'GM0363', count: 1 }
+			]);
+			const again = await engine.search(
+				query('', { facets: true, filters: { ...emptyFilters, type: ['hospice'] } })
+			);
+			expect(again.total).toBe(2);
+			expect(again.facets).toEqual(hospices.facets);
+		});
+
 		it('sorts by distance from a point and filters by radius', async () => {
 			const assen = { lat: places.assen.lat, lon: places.assen.lon };
 			const result = await engine.search(query('hospice', { origin: assen, sort: 'afstand' }));

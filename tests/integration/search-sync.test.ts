@@ -15,7 +15,7 @@ import {
 	syncOrganisation
 } from '../../src/lib/server/search/sync';
 import { createTestDatabase } from './helpers/test-db';
-import { type Fixture, insertFixture } from './search-fixture';
+import { type Fixture, insertFixture, places } from './search-fixture';
 
 const query = (text: string): SearchQuery => ({
 	text,
@@ -83,6 +83,19 @@ describe('keeping the search index in sync', () => {
 		expect(await countDocuments(handle.db, fx.org.linde)).toBe(0);
 		const result = await reindexAll(handle.db);
 		expect(result.documents).toBe(12);
+	});
+});
+
+describe('distance on Postgres', () => {
+	it('measures to the nearest location of a service at several places, also within a radius', async () => {
+		const engine = createPostgresEngine(() => handle.db);
+		const utrecht = { lat: places.utrecht.lat, lon: places.utrecht.lon };
+		const near = await engine.search({ ...query(''), origin: utrecht, radiusKm: 10, sort: 'afstand' });
+		const names = near.hits.map((h) => h.naam);
+		// Zorggroep Amstelrust is in Amsterdam and Utrecht: its Utrecht location counts.
+		expect(names).toContain('Palliatieve bedden in onze verpleeghuizen');
+		expect(near.hits.every((h) => (h.afstandKm as number) <= 10)).toBe(true);
+		expect(names).not.toContain('Hospice Het Veerhuis');
 	});
 });
 

@@ -39,6 +39,8 @@ export interface SearchDocument {
 	locaties: SearchDocumentLocation[];
 	lats: number[];
 	lons: number[];
+	/** Bounding box of the located locations, as Postgres box text "(lonMin,latMin),(lonMax,latMax)", or null. */
+	gebied: string | null;
 	naamNorm: string;
 	organisationNaamNorm: string;
 	tekstA: string;
@@ -125,12 +127,20 @@ export function buildSearchDocument(source: DocumentSource, label: LabelLookup):
 		locaties: locations.map(({ gemeenteNaam: _g, ...l }) => l),
 		lats: withPoint.map((l) => l.lat as number),
 		lons: withPoint.map((l) => l.lon as number),
+		gebied: boundingBox(withPoint.map((l) => [l.lon as number, l.lat as number])),
 		naamNorm: normalise(service.naam),
 		organisationNaamNorm: normalise(organisation.naam),
 		tekstA,
 		tekstB,
 		tekstC
 	};
+}
+
+function boundingBox(points: [number, number][]): string | null {
+	if (points.length === 0) return null;
+	const xs = points.map((p) => p[0]);
+	const ys = points.map((p) => p[1]);
+	return `(${Math.min(...xs)},${Math.min(...ys)}),(${Math.max(...xs)},${Math.max(...ys)})`;
 }
 
 /** The words of a document for the typo vocabulary. */

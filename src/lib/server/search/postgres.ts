@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { roundKm } from '../../domain/geo/distance';
 import type { SearchDocumentLocation } from '../../domain/search/document';
 import {
+	type EngineFilters,
 	type FacetCount,
 	type SearchEngine,
 	type SearchFacets,
@@ -125,6 +126,20 @@ export function clearSearchCountCache() {
 	countCache.clear();
 }
 
+type FilterGroup = 'type' | 'doelgroep' | 'expertise' | 'regio' | 'gemeente' | 'dagEnNacht';
+
+function isActive(f: EngineFilters, group: FilterGroup): boolean {
+	if (group === 'dagEnNacht') return f.dagEnNacht;
+	if (group === 'regio') return f.regionIds.length > 0;
+	return f[group].length > 0;
+}
+
+function withoutGroup(f: EngineFilters, group: FilterGroup): EngineFilters {
+	if (group === 'dagEnNacht') return { ...f, dagEnNacht: false };
+	if (group === 'regio') return { ...f, regionIds: [] };
+	return { ...f, [group]: [] };
+}
+
 export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 	return {
 		name: 'postgres',
@@ -171,6 +186,17 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 			const where: SQL[] = [];
 			if (tq) where.push(sql`d.zoekvector @@ ${tq}`);
 			if (query.excludeProfessionalOnly) where.push(sql`NOT d.voor_professionals`);
+			if (query.origin && query.radiusKm !== null) {
+				// A box around the circle (1 km extra for rounding) narrows the candidates through the GiST index; the exact
+				// distance decides below.
+				const km = query.radiusKm + 1;
+				const dLat = km / 110.574;
+				const dLon = km / (111.32 * Math.cos((query.origin.lat * Math.PI) / 180));
+				const { lat, lon } = query.origin;
+				where.push(
+					sql`d.gebied && box(point(${lon - dLon}::float8, ${lat - dLat}::float8), point(${lon + dLon}::float8, ${lat + dLat}::float8))`
+				);
+			}
 			const radius =
 				query.origin && query.radiusKm !== null
 					? sql`WHERE dist IS NOT NULL AND (CASE WHEN dist < 10 THEN round(dist::numeric, 1) ELSE round(dist::numeric) END) <= ${query.radiusKm}`
@@ -195,23 +221,47 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 					FROM (SELECT v, count(*)::int AS c FROM (SELECT ${sql.raw(valueSql)} AS v FROM scoped s WHERE ${allBut(name)}) y
 						GROUP BY 1) x)`;
 
-			const cacheKey =
-				!hasText && (query.origin === null || query.radiusKm === null)
-					? JSON.stringify([f, query.excludeProfessionalOnly ?? false])
-					: null;
-			const cached = cacheKey ? countCache.get(cacheKey) : undefined;
-			const useCache = cached !== undefined && Date.now() - cached.at < COUNT_CACHE_MS;
+			// Counting without words (see countCache): reuse the counts of this exact filter set; or, with one filter group
+			// active, take that group's (disjunctive) counts from the entry without it and count the rest over the filtered
+			// rows only, which the indexes find quickly.
+			const cacheable = !hasText && (query.origin === null || query.radiusKm === null);
+			const keyOf = (filters: EngineFilters) =>
+				JSON.stringify([filters, query.excludeProfessionalOnly ?? false]);
+			const fresh = (key: string) => {
+				const entry = countCache.get(key);
+				return entry && Date.now() - entry.at < COUNT_CACHE_MS ? entry : undefined;
+			};
+			const active = flagNames.filter((n) => isActive(f, n));
+			const cached = cacheable ? fresh(keyOf(f)) : undefined;
+			let fromOtherEntry: { flag: Flag; facets: SearchFacets } | null = null;
+			if (cacheable && !cached && query.facets && active.length === 1) {
+				const entry = fresh(keyOf(withoutGroup(f, active[0])));
+				if (entry) fromOtherEntry = { flag: active[0], facets: entry.facets };
+			}
+			const useCache = cached !== undefined;
 			const counting = !useCache;
+			const countedFacet = (name: Flag) => fromOtherEntry?.flag !== name;
+			if (fromOtherEntry) where.push(...active.map((n) => flags[n]));
 
+			const facetColumns: [Flag, SQL][] = [
+				['type', facetSql('type', 's.organisation_type')],
+				['doelgroep', facetSql('doelgroep', 'unnest(s.doelgroepen)')],
+				['expertise', facetSql('expertise', 'unnest(s.expertise)')],
+				['regio', facetSql('regio', 'unnest(s.region_ids)::text')],
+				['gemeente', facetSql('gemeente', 'unnest(s.gemeente_codes)')],
+				[
+					'dagEnNacht',
+					sql`(SELECT count(*)::int FROM scoped s WHERE ${allBut('dagEnNacht')} AND s.dag_en_nacht)`
+				]
+			];
 			const facets =
 				query.facets && counting
-					? sql`,
-					${facetSql('type', 's.organisation_type')} AS facet_type,
-					${facetSql('doelgroep', 'unnest(s.doelgroepen)')} AS facet_doelgroep,
-					${facetSql('expertise', 'unnest(s.expertise)')} AS facet_expertise,
-					${facetSql('regio', 'unnest(s.region_ids)::text')} AS facet_regio,
-					${facetSql('gemeente', 'unnest(s.gemeente_codes)')} AS facet_gemeente,
-					(SELECT count(*)::int FROM scoped s WHERE ${allBut('dagEnNacht')} AND s.dag_en_nacht) AS facet_dag_en_nacht`
+					? sql.join(
+							facetColumns
+								.filter(([name]) => countedFacet(name))
+								.map(([name, column]) => sql`, ${column} AS ${sql.raw(`"facet_${name}"`)}`),
+							sql``
+						)
 					: sql``;
 
 			const statement = sql`
@@ -258,17 +308,21 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 			let total = useCache ? cached.total : Number(row.total);
 			let facetResult: SearchFacets | null = useCache ? cached.facets : null;
 			if (counting && query.facets) {
+				const counted = (name: Flag) => (countedFacet(name) ? row[`facet_${name}`] : undefined);
+				const other = fromOtherEntry?.facets;
 				facetResult = {
-					type: facetCounts(row.facet_type),
-					doelgroep: facetCounts(row.facet_doelgroep),
-					expertise: facetCounts(row.facet_expertise),
-					regio: facetCounts(row.facet_regio),
-					gemeente: facetCounts(row.facet_gemeente),
-					dagEnNacht: Number(row.facet_dag_en_nacht)
+					type: other && !countedFacet('type') ? other.type : facetCounts(counted('type')),
+					doelgroep:
+						other && !countedFacet('doelgroep') ? other.doelgroep : facetCounts(counted('doelgroep')),
+					expertise:
+						other && !countedFacet('expertise') ? other.expertise : facetCounts(counted('expertise')),
+					regio: other && !countedFacet('regio') ? other.regio : facetCounts(counted('regio')),
+					gemeente: other && !countedFacet('gemeente') ? other.gemeente : facetCounts(counted('gemeente')),
+					dagEnNacht: other && !countedFacet('dagEnNacht') ? other.dagEnNacht : Number(counted('dagEnNacht'))
 				};
-				if (cacheKey) {
+				if (cacheable) {
 					if (countCache.size >= COUNT_CACHE_MAX) countCache.delete(countCache.keys().next().value!);
-					countCache.set(cacheKey, { at: Date.now(), total, facets: facetResult });
+					countCache.set(keyOf(f), { at: Date.now(), total, facets: facetResult });
 				}
 			}
 			total = Number(total);
