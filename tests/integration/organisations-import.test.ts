@@ -12,7 +12,8 @@ import {
 	readImportFile,
 	recordsToCsv,
 	recordsToXlsx,
-	runImport
+	runImport,
+	uploadLimitBytes
 } from '../../src/lib/server/services/import-export';
 import type { Actor } from '../../src/lib/server/services/organisations';
 import { createTestDatabase } from './helpers/test-db';
@@ -290,5 +291,15 @@ describe('import is all or nothing', () => {
 		const bytes = Uint8Array.from([...text].map((c) => ({ é: 0xe9, É: 0xc9 })[c] ?? c.charCodeAt(0)));
 		const table = await readImportFile('excel.csv', bytes);
 		expect(table.rows[0].cells).toMatchObject({ naam: 'Café Één', type: 'hospice' });
+	});
+});
+
+describe('upload limit', () => {
+	it('is the lower of our maximum and adapter-node’s BODY_SIZE_LIMIT', () => {
+		expect(uploadLimitBytes({})).toBe(512 * 1024);
+		expect(uploadLimitBytes({ BODY_SIZE_LIMIT: '2M' })).toBe(2 * 1024 * 1024);
+		expect(uploadLimitBytes({ BODY_SIZE_LIMIT: '100M' })).toBe(5 * 1024 * 1024);
+		expect(uploadLimitBytes({ BODY_SIZE_LIMIT: 'Infinity' })).toBe(5 * 1024 * 1024);
+		expect(uploadLimitBytes({ BODY_SIZE_LIMIT: '300000' })).toBe(300000);
 	});
 });

@@ -67,6 +67,28 @@ import {
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
+/**
+ * What an upload may weigh here: our own maximum, or less when adapter-node's BODY_SIZE_LIMIT (default 512K, in bytes
+ * with an optional K/M/G suffix) is lower. The import page tells the user this number, so it must be the real one.
+ */
+export function uploadLimitBytes(env: Record<string, string | undefined> = process.env): number {
+	const raw = (env.BODY_SIZE_LIMIT ?? '512K').trim();
+	if (raw === 'Infinity') return MAX_IMPORT_BYTES;
+	const match = /^(\d+)([KMG]?)$/i.exec(raw);
+	if (!match) return MAX_IMPORT_BYTES;
+	const factor = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[
+		match[2].toUpperCase() as '' | 'K' | 'M' | 'G'
+	];
+	return Math.min(MAX_IMPORT_BYTES, Number(match[1]) * factor);
+}
+
+/** "512 kB", "5 MB". */
+export function formatBytes(bytes: number): string {
+	return bytes >= 1024 ** 2
+		? `${Math.round((bytes / 1024 ** 2) * 10) / 10} MB`.replace('.', ',')
+		: `${Math.round(bytes / 1024)} kB`;
+}
+
 export interface ImportTable {
 	headers: string[];
 	rows: SourceRow[];

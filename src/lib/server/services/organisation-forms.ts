@@ -154,9 +154,10 @@ export async function loadLocation(event: Event) {
 	const location = await attemptLoad(() =>
 		locationForActor(db, actor, profile.organisation.id, event.params.locatie)
 	);
+	const gemeenteNaam = profile.locations.find((l) => l.id === location.id)?.gemeenteNaam ?? null;
 	return {
 		organisation: profile.organisation,
-		location: { ...location, input: locationInputOf(location) }
+		location: { ...location, gemeenteNaam, input: locationInputOf(location) }
 	};
 }
 

@@ -8,10 +8,11 @@ import {
 import { getDb } from '$lib/server/db';
 import { getRegion } from '$lib/server/repositories/regions';
 import {
-	MAX_IMPORT_BYTES,
+	formatBytes,
 	previewImport,
 	runImport,
-	tableFromForm
+	tableFromForm,
+	uploadLimitBytes
 } from '$lib/server/services/import-export';
 import { actorOf } from '$lib/server/services/organisation-forms';
 import { ServiceError } from '$lib/server/services/organisations';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const region = regionId ? await getRegion(getDb(), regionId) : null;
 	return {
 		region: region ? { naam: region.naam } : null,
-		maxMb: MAX_IMPORT_BYTES / 1024 / 1024,
+		maxSize: formatBytes(uploadLimitBytes()),
 		kolommen: IMPORT_COLUMNS.map((naam) => ({ naam, uitleg: COLUMN_HELP[naam] })),
 		lijsten: [
 			{
