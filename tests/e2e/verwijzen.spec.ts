@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { demoAccounts } from '../../src/lib/server/seed/demo-accounts';
 
 /*
@@ -15,10 +15,18 @@ const REDACTEUR_VEERHUIS = 'organisatie@demo.regiokaart.nl';
 const REDACTEUR_AMSTELROOS = 'redacteur.amsterdam@demo.regiokaart.nl';
 const BEHEERDER = 'beheerder.amsterdam@demo.regiokaart.nl';
 
+/** Contexts opened by a test, closed after it (an open referral page keeps an SSE connection to the server). */
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+	for (const context of contexts.splice(0)) await context.close();
+});
+
 async function loginAs(browser: Browser, email: string): Promise<Page> {
 	const account = demoAccounts.find((a) => a.email === email);
 	if (!account) throw new Error(`Geen demo-account ${email}`);
-	const page = await (await browser.newContext()).newPage();
+	const context = await browser.newContext();
+	contexts.push(context);
+	const page = await context.newPage();
 	await page.goto('/inloggen');
 	await page.getByLabel('E-mailadres').fill(account.email);
 	await page.getByLabel('Wachtwoord').fill(account.password);
@@ -75,7 +83,8 @@ test('the form refuses identifying data at the field and says why', async ({ bro
 test('refer, match, send, accept in a second browser, and see it live without a reload', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	// Two browsers, axe three times, and argon2 logins: generous on a busy 2-core machine.
+	test.setTimeout(240_000);
 	const verwijzer = await loginAs(browser, VERWIJZER_AMSTERDAM);
 
 	// --- The referral and its match ---
