@@ -70,15 +70,11 @@ export const searchDocuments = pgTable(
 		tekstA: text().notNull().default(''),
 		tekstB: text().notNull().default(''),
 		tekstC: text().notNull().default(''),
-		/**
-		 * Dutch stems (weighted A/B/C) plus the unstemmed words ('simple', unaccented). The stems serve full-text search; the
-		 * whole words serve prefix matching while typing, because a prefix can be longer than the stem: "verslavi" is not a
-		 * prefix of the stem "verslav" but is one of the word "verslaving".
-		 */
+		/** Dutch stems, weighted: A names, B labels and places, C descriptions. */
 		zoekvector: tsvector()
 			.notNull()
 			.generatedAlwaysAs(
-				sql`setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_a, '')), 'A') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_b, '')), 'B') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_c, '')), 'C') || setweight(to_tsvector('simple'::regconfig, immutable_unaccent(coalesce(tekst_a, '') || ' ' || coalesce(tekst_b, ''))), 'D')`
+				sql`setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_a, '')), 'A') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_b, '')), 'B') || setweight(to_tsvector('dutch_unaccent'::regconfig, coalesce(tekst_c, '')), 'C')`
 			),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
@@ -106,5 +102,9 @@ export const searchWords = pgTable(
 	{
 		word: text().primaryKey()
 	},
-	(t) => [index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))]
+	(t) => [
+		index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+		// Completions of the word being typed: LIKE 'hos%' through this index.
+		index('search_words_prefix_idx').on(t.word.op('text_pattern_ops'))
+	]
 );
