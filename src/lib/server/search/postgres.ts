@@ -21,7 +21,7 @@ import { loadSynonymRules } from './synonyms';
  *
  * Matching, per query word (all words must match):
  * - Dutch full-text search on stems, accents ignored (dutch_unaccent: "hospices" and "hospice", "café" and "cafe");
- * - the last word also as a prefix of whole words, for results while typing ("hos" finds "hospice");
+ * - the last word also completed to whole words of the vocabulary, for results while typing ("hos" finds "hospice");
  * - other forms and typos of the word via the trigram vocabulary (search_words, pg_trgm): "verpleeghuizen" also finds
  *   "verpleeghuis" (the stemmer keeps those apart), "hopsice" finds "hospice";
  * - synonyms and abbreviations both ways ("VPTZ", "specialist ouderengeneeskunde" ↔ "SO").
@@ -57,15 +57,20 @@ function orTsquery(parts: SQL[]): SQL {
 	return sql`(${sql.join(parts, sql` || `)})`;
 }
 
-function tokenQuery(token: QueryToken, corrections: readonly string[]): SQL {
+/** Vocabulary words are letters and digits only (see vocabularyWords), so they can be joined into tsquery syntax. */
+function wordsTsquery(words: readonly string[]): SQL {
+	return sql`to_tsquery('dutch_unaccent', ${words.filter((w) => /^[a-z0-9]+$/.test(w)).join(' | ')})`;
+}
+
+function tokenQuery(token: QueryToken, expansions: readonly string[]): SQL {
 	const parts: SQL[] = [
 		token.text.includes(' ')
 			? sql`phraseto_tsquery('dutch_unaccent', ${token.text})`
 			: sql`plainto_tsquery('dutch_unaccent', ${token.text})`
 	];
-	// Prefix on the unstemmed words in the vector ('simple' keeps "verslavi" a prefix of "verslaving").
-	if (token.prefix) parts.push(sql`to_tsquery('simple', quote_literal(${token.text}) || ':*ABD')`);
-	for (const word of corrections) parts.push(sql`plainto_tsquery('dutch_unaccent', ${word})`);
+	// Other forms, typo corrections and (for the word being typed) completions, all whole words of the vocabulary: plain
+	// lexemes, which the GIN index answers without re-checking every row (a prefix query on the vector would not).
+	if (expansions.length > 0) parts.push(wordsTsquery(expansions));
 	for (const phrase of token.synonyms) parts.push(sql`phraseto_tsquery('dutch_unaccent', ${phrase})`);
 	return orTsquery(parts);
 }
@@ -74,24 +79,42 @@ function andTsquery(parts: SQL[]): SQL {
 	return sql`(${sql.join(parts, sql` && `)})`;
 }
 
-/** Close words in the vocabulary for the words that may be misspelt or inflected. */
-async function corrections(db: Executor, tokens: readonly QueryToken[]): Promise<Map<string, string[]>> {
-	const words = [...new Set(tokens.filter((t) => t.fuzzy && !t.text.includes(' ')).map((t) => t.text))];
+/** Words that complete the word being typed: the shortest first ("hos" → hospice, hospices, hospicezorg, ...). */
+export const MAX_COMPLETIONS = 40;
+
+/**
+ * One vocabulary lookup per search: close words for the words that may be misspelt or inflected (trigram index), and
+ * completions of the word being typed (prefix index). Returns the extra words per query word.
+ */
+async function expansions(db: Executor, tokens: readonly QueryToken[]): Promise<Map<string, string[]>> {
+	const fuzzy = [...new Set(tokens.filter((t) => t.fuzzy && !t.text.includes(' ')).map((t) => t.text))];
+	const prefix = tokens.find((t) => t.prefix && !t.text.includes(' '))?.text ?? null;
 	const out = new Map<string, string[]>();
-	if (words.length === 0) return out;
+	if (fuzzy.length === 0 && prefix === null) return out;
 	// `%` uses the trigram index (similarity ≥ 0.3); the domain decides which candidates count.
-	const result = await db.execute(sql`
-		SELECT t.tok, w.word, similarity(w.word, t.tok) AS sim
-		FROM unnest(${textArray(words)}) AS t(tok)
-		JOIN search_words w ON w.word % t.tok AND abs(length(w.word) - length(t.tok)) <= 3
-	`);
-	const byToken = new Map<string, WordCandidate[]>();
+	const parts: SQL[] = [];
+	if (fuzzy.length > 0)
+		parts.push(sql`SELECT t.tok, w.word, similarity(w.word, t.tok) AS sim, false AS completion
+			FROM unnest(${textArray(fuzzy)}) AS t(tok)
+			JOIN search_words w ON w.word % t.tok AND abs(length(w.word) - length(t.tok)) <= 3`);
+	if (prefix !== null)
+		parts.push(sql`(SELECT ${prefix}::text AS tok, w.word, 1::real AS sim, true AS completion FROM search_words w
+			WHERE w.word LIKE ${`${prefix}%`} AND w.word <> ${prefix}
+			ORDER BY length(w.word), w.word LIMIT ${MAX_COMPLETIONS})`);
+	const result = await db.execute(sql.join(parts, sql` UNION ALL `));
+	const candidates = new Map<string, WordCandidate[]>();
+	const completions: string[] = [];
 	for (const r of rowsOf(result)) {
-		const list = byToken.get(r.tok as string) ?? [];
+		if (r.completion === true || r.completion === 't') {
+			completions.push(r.word as string);
+			continue;
+		}
+		const list = candidates.get(r.tok as string) ?? [];
 		list.push({ word: r.word as string, similarity: Number(r.sim) });
-		byToken.set(r.tok as string, list);
+		candidates.set(r.tok as string, list);
 	}
-	for (const w of words) out.set(w, acceptCandidates(w, byToken.get(w) ?? []));
+	for (const w of fuzzy) out.set(w, acceptCandidates(w, candidates.get(w) ?? []));
+	if (prefix !== null) out.set(prefix, [...new Set([...(out.get(prefix) ?? []), ...completions])]);
 	return out;
 }
 
@@ -147,7 +170,7 @@ export function createPostgresEngine(getDb: () => Executor): SearchEngine {
 			const db = getDb();
 			const rules = await loadSynonymRules(db);
 			const parsed = parseQuery(query.text, rules);
-			const fixes = await corrections(db, parsed.tokens);
+			const fixes = await expansions(db, parsed.tokens);
 
 			const hasText = parsed.tokens.length > 0;
 			const tq = hasText
