@@ -80,7 +80,7 @@ function andTsquery(parts: SQL[]): SQL {
 }
 
 /** Words that complete the word being typed: the shortest first ("hos" → hospice, hospices, hospicezorg, ...). */
-export const MAX_COMPLETIONS = 40;
+export const MAX_COMPLETIONS = 20;
 
 /**
  * One vocabulary lookup per search: close words for the words that may be misspelt or inflected (trigram index), and
@@ -99,8 +99,8 @@ async function expansions(db: Executor, tokens: readonly QueryToken[]): Promise<
 			JOIN search_words w ON w.word % t.tok AND abs(length(w.word) - length(t.tok)) <= 3`);
 	if (prefix !== null)
 		parts.push(sql`(SELECT ${prefix}::text AS tok, w.word, 1::real AS sim, true AS completion FROM search_words w
-			WHERE w.word LIKE ${`${prefix}%`} AND w.word <> ${prefix}
-			ORDER BY length(w.word), w.word LIMIT ${MAX_COMPLETIONS})`);
+			WHERE w.word LIKE ${`${prefix}%`}
+			ORDER BY length(w.word), w.word LIMIT ${MAX_COMPLETIONS + 1})`);
 	const result = await db.execute(sql.join(parts, sql` UNION ALL `));
 	const candidates = new Map<string, WordCandidate[]>();
 	const completions: string[] = [];
@@ -114,7 +114,11 @@ async function expansions(db: Executor, tokens: readonly QueryToken[]): Promise<
 		candidates.set(r.tok as string, list);
 	}
 	for (const w of fuzzy) out.set(w, acceptCandidates(w, candidates.get(w) ?? []));
-	if (prefix !== null) out.set(prefix, [...new Set([...(out.get(prefix) ?? []), ...completions])]);
+	// A word that is itself in the vocabulary is taken as typed out ("mantelzorg"): completing it too would only widen
+	// the search ("mantelzorgondersteuning") and slow it down. Other forms still come from the fuzzy lookup above.
+	if (prefix !== null && !completions.includes(prefix)) {
+		out.set(prefix, [...new Set([...(out.get(prefix) ?? []), ...completions.slice(0, MAX_COMPLETIONS)])]);
+	}
 	return out;
 }
 
