@@ -24,11 +24,21 @@ try {
 	console.log(
 		`Database: ${handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.PGLITE_DATA_DIR}`}`
 	);
+	let meilisearch = false;
 	if (config.MEILISEARCH_URL) {
-		await applyMeiliSettings(() => loadSynonymRules(handle.db));
-		console.log(
-			`Meilisearch: instellingen toegepast op index "${config.MEILISEARCH_INDEX}" (${config.MEILISEARCH_URL})`
-		);
+		try {
+			await applyMeiliSettings(() => loadSynonymRules(handle.db));
+			meilisearch = true;
+			console.log(
+				`Meilisearch: instellingen toegepast op index "${config.MEILISEARCH_INDEX}" (${config.MEILISEARCH_URL})`
+			);
+		} catch (error) {
+			// The Postgres index is rebuilt anyway; the exit code says that Meilisearch still needs it.
+			process.exitCode = 1;
+			console.error(
+				`Meilisearch niet bereikbaar (${error instanceof Error ? error.message : error}); alleen de Postgres-zoekindex wordt opgebouwd. Draai dit opnieuw als Meilisearch weer werkt.`
+			);
+		}
 	} else {
 		console.log(
 			'Meilisearch: niet ingesteld (MEILISEARCH_URL ontbreekt); alleen de Postgres-zoekindex wordt opgebouwd.'
@@ -36,6 +46,7 @@ try {
 	}
 	let lastPrinted = 0;
 	const result = await reindexAll(handle.db, {
+		meilisearch,
 		onProgress: (done, total) => {
 			if (done === total || performance.now() - lastPrinted > 2_000) {
 				lastPrinted = performance.now();

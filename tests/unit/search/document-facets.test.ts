@@ -91,6 +91,27 @@ describe('facet labels', () => {
 			{ value: 'vptz', label: 'VPTZ (vrijwilligers palliatieve terminale zorg)', count: 2, selected: false },
 			{ value: 'apotheek', label: 'Apotheek', count: 0, selected: true }
 		]);
+		expect(group.hidden).toBe(0);
+	});
+
+	it('cuts long facets to the most frequent values and keeps ticked ones', async () => {
+		const { limitFacetOptions } = await import('../../../src/lib/domain/search/facets');
+		const counts = Array.from({ length: 30 }, (_, i) => ({
+			value: `GM${String(i).padStart(4, '0')}`,
+			count: 100 - i
+		}));
+		const group = labelFacetGroup('gemeente', counts, ['GM0029'], (v) => v);
+		const cut = limitFacetOptions(group, 5);
+		expect(cut.options.map((o) => o.value)).toEqual([
+			'GM0000',
+			'GM0001',
+			'GM0002',
+			'GM0003',
+			'GM0004',
+			'GM0029'
+		]);
+		expect(cut.hidden).toBe(24);
+		expect(limitFacetOptions(group, 50)).toBe(group);
 	});
 
 	it('translates engine values (region ids) to URL values (slugs)', () => {

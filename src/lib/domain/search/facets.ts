@@ -13,6 +13,8 @@ export interface FacetGroup {
 	key: FilterKey;
 	legend: string;
 	options: FacetOption[];
+	/** Options left out because the list would be too long to use (see limitFacetOptions). */
+	hidden: number;
 }
 
 export interface LabelledFacets {
@@ -47,7 +49,17 @@ export function labelFacetGroup(
 		options.push({ value, label: l, count: byValue.get(value) ?? 0, selected: selected.includes(value) });
 	}
 	options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nl'));
-	return { key, legend: facetLegends[key], options };
+	return { key, legend: facetLegends[key], options, hidden: 0 };
+}
+
+/**
+ * Long facets (342 gemeenten, 70 networks) are cut to the values with the most results, plus every ticked value: a list of
+ * hundreds of checkboxes helps nobody and makes every page heavy. A postcode with a radius is the way to a place.
+ */
+export function limitFacetOptions(group: FacetGroup, max: number): FacetGroup {
+	if (group.options.length <= max) return group;
+	const kept = group.options.filter((o, i) => i < max || o.selected);
+	return { ...group, options: kept, hidden: group.options.length - kept.length };
 }
 
 export function labelFacets(
@@ -55,7 +67,8 @@ export function labelFacets(
 	state: SearchState,
 	labels: Record<FilterKey, (value: string) => string | null>,
 	/** Facet values as the engine counts them may differ from URL values (region ids vs slugs). */
-	toUrlValue: Partial<Record<FilterKey, (engineValue: string) => string | null>> = {}
+	toUrlValue: Partial<Record<FilterKey, (engineValue: string) => string | null>> = {},
+	maxOptions: Partial<Record<FilterKey, number>> = { regio: 20, gemeente: 20 }
 ): LabelledFacets {
 	const keys: FilterKey[] = ['type', 'doelgroep', 'expertise', 'regio', 'gemeente'];
 	const groups = keys.map((key) => {
@@ -66,7 +79,8 @@ export function labelFacets(
 					return v === null ? [] : [{ value: v, count: c.count }];
 				})
 			: facets[key];
-		return labelFacetGroup(key, counts, state[key], labels[key]);
+		const group = labelFacetGroup(key, counts, state[key], labels[key]);
+		return maxOptions[key] ? limitFacetOptions(group, maxOptions[key]) : group;
 	});
 	return { groups, dagEnNacht: { count: facets.dagEnNacht, selected: state.dagEnNacht } };
 }

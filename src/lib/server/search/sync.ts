@@ -58,6 +58,8 @@ export async function reindexAll(
 		onProgress?: (done: number, total: number) => void;
 		/** false: a Meilisearch failure is logged and the Postgres index is still rebuilt completely (default: throw). */
 		meiliRequired?: boolean;
+		/** false: leave Meilisearch out altogether (e.g. it is known to be down). */
+		meilisearch?: boolean;
 	} = {}
 ): Promise<{ organisations: number; documents: number }> {
 	const batchSize = options.batchSize ?? 250;
@@ -69,12 +71,14 @@ export async function reindexAll(
 		const batch = ids.slice(i, i + batchSize);
 		const built = await buildDocuments(db, batch, labels);
 		await writePostgres(db, batch, built.documents);
-		await meiliSafely(
-			'herindexeren',
-			batch,
-			() => meiliReplaceOrganisations(batch, built.documents, () => loadSynonymRules(db)),
-			options.meiliRequired ?? true
-		);
+		if (options.meilisearch !== false) {
+			await meiliSafely(
+				'herindexeren',
+				batch,
+				() => meiliReplaceOrganisations(batch, built.documents, () => loadSynonymRules(db)),
+				options.meiliRequired ?? true
+			);
+		}
 		documents += built.documents.length;
 		options.onProgress?.(Math.min(i + batchSize, ids.length), ids.length);
 	}
