@@ -7,6 +7,8 @@ import { demoOrg } from './routes/mijn-organisatie';
 // not of Zorgcentrum De Esch (Emmen). Other specs read the hospice's name: these tests change other fields only.
 const PROFILE = `/mijn-organisatie/${demoOrg}`;
 const OTHER_ORG = 'voorbeeld-zorgcentrum-de-esch-emmen';
+// New locations go to the editor's other hospice: the organisation page spec counts De Zonnedauw's locations.
+const VEERHUIS = '/mijn-organisatie/voorbeeld-hospice-het-veerhuis-amsterdam';
 const unique = () => Date.now().toString(36).slice(-5);
 
 async function axe(page: Page) {
@@ -61,7 +63,7 @@ test.describe('on a phone (390×844)', () => {
 		page
 	}) => {
 		await loginPage(page, 'organisatie');
-		await page.goto(PROFILE);
+		await page.goto(VEERHUIS);
 		await page.getByRole('link', { name: 'Locatie toevoegen' }).tap();
 		const naam = `Dagbesteding ${unique()}`;
 		await page.getByLabel('Naam van de locatie').fill(naam);
@@ -74,13 +76,13 @@ test.describe('on a phone (390×844)', () => {
 		await expect(page.getByLabel('Naam van de locatie')).toHaveValue(naam);
 		await expect(page.getByLabel('Straat en huisnummer')).toHaveValue('Kerkstraat 3');
 
-		await page.getByLabel('Postcode').fill('9401 ab');
-		await page.getByLabel('Plaats').fill('Assen');
+		await page.getByLabel('Postcode').fill('1091 ab');
+		await page.getByLabel('Plaats').fill('Amsterdam');
 		await page.getByRole('button', { name: 'Locatie toevoegen' }).tap();
-		await expect(page).toHaveURL(new RegExp(`${PROFILE}\\?opgeslagen=locatie`));
+		await expect(page).toHaveURL(new RegExp(`${VEERHUIS}\\?opgeslagen=locatie`));
 		await expect(page.getByRole('status')).toContainText('De locatie is toegevoegd.');
 		const item = page.getByRole('listitem').filter({ hasText: naam });
-		await expect(item).toContainText('Kerkstraat 3, 9401 AB Assen (gemeente Assen)');
+		await expect(item).toContainText('Kerkstraat 3, 1091 AB Amsterdam (gemeente Amsterdam)');
 		await page.screenshot({ path: '/tmp/org-e2e-profile-location-phone.png', fullPage: true });
 	});
 
