@@ -11,9 +11,9 @@ import { closeDatabase, getDb, initDatabase } from '$lib/server/db';
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableCode } from '$lib/server/db/unavailable';
 import { env } from '$lib/server/env';
 import { startReferralRetentionJob } from '$lib/server/jobs/anonymise-referrals';
+import { errorJson, errorPage } from '$lib/server/http/responses';
 import { log } from '$lib/server/log';
 import {
-	error,
 	isHttpError,
 	isRedirect,
 	json,
@@ -63,6 +63,17 @@ const requestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * An error answered from a handle, as SvelteKit would for a thrown one (JSON for data requests and programs, the static
+ * error page for browsers), but returned, so the security headers and the request log see it.
+ */
+function errorResponse(event: RequestEvent, status: number, message: string, headers: HeadersInit = {}) {
+	const accept = event.request.headers.get('accept') ?? 'text/html';
+	const html =
+		!event.isDataRequest && !event.url.pathname.startsWith('/api/') && accept.includes('text/html');
+	return html ? errorPage(status, message, headers) : errorJson(status, message, headers);
+}
+
 /** Requests that failed because the database could not be reached (marked in handleError). */
 const databaseOutage = new WeakSet<App.Locals>();
 
@@ -97,7 +108,10 @@ const databaseUnavailable: Handle = async ({ event, resolve }) => {
 			code
 		});
 		if (event.url.pathname.startsWith('/api/')) return outageJson(event);
-		error(503, DATABASE_UNAVAILABLE_MESSAGE);
+		return errorResponse(event, 503, DATABASE_UNAVAILABLE_MESSAGE, {
+			'retry-after': '30',
+			'cache-control': 'no-store'
+		});
 	}
 	if (response.status !== 500 || !databaseOutage.has(event.locals)) return response;
 	if (event.url.pathname.startsWith('/api/')) return outageJson(event);
@@ -132,14 +146,14 @@ const guard: Handle = async ({ event, resolve }) => {
 			event.url.pathname.startsWith('/api/') ||
 			event.request.headers.get('accept')?.includes('application/json')
 		) {
-			error(401, 'Log in om dit te gebruiken.');
+			return errorJson(401, 'Log in om dit te gebruiken.');
 		}
 		redirect(303, `/inloggen?naar=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	}
 	if (decision === 'forbidden') {
 		const wantsPage =
 			event.request.method === 'GET' && event.request.headers.get('accept')?.includes('text/html');
-		if (!wantsPage) error(403, 'U heeft geen toegang tot deze pagina.');
+		if (!wantsPage) return errorResponse(event, 403, 'U heeft geen toegang tot deze pagina.');
 		// Errors thrown in handle get the bare fallback page; rendering the 403 route keeps the site layout and navigation.
 		const page = await event.fetch('/geen-toegang', { headers: { accept: 'text/html' } });
 		return new Response(page.body, { status: 403, headers: page.headers });
@@ -147,8 +161,17 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * For responses SvelteKit does not give its own policy (JSON, CSV, the static error page): nothing may load or run, only
+ * the error page's inline style. Pages get kit.csp's policy (svelte.config.js) with a nonce per response.
+ */
+const FALLBACK_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	if (!response.headers.has('content-security-policy'))
+		response.headers.set('content-security-policy', FALLBACK_CSP);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');

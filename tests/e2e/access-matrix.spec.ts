@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { loginRequest } from './helpers/accounts';
 import { discoverRouteIds, expectedOutcome, roleNames, routes, type Outcome } from './helpers/routes';
+import { securityHeaderProblems } from './helpers/security-headers';
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
@@ -26,6 +27,7 @@ for (const role of roleNames) {
 		const context = await playwrightRequest.newContext({ baseURL });
 		if (role !== 'anoniem') await loginRequest(context, role, baseURL);
 		const mismatches: string[] = [];
+		const headerProblems: string[] = [];
 		for (const entry of routes) {
 			const url = entry.url ?? entry.id;
 			const response = await context.get(url, { maxRedirects: 0 });
@@ -33,8 +35,50 @@ for (const role of roleNames) {
 			const expected = expectedOutcome(entry, role);
 			if (actual !== expected)
 				mismatches.push(`${url}: verwacht ${expected}, kreeg ${actual} (${response.status()})`);
+			// Every answer with a body, allowed or refused, carries the security headers (redirects have no body).
+			if (response.status() < 300 || response.status() >= 400) {
+				const body = response.headers()['content-type']?.includes('text/html')
+					? await response.text()
+					: undefined;
+				for (const problem of securityHeaderProblems(response.headers(), body))
+					headerProblems.push(`${url} (${response.status()}): ${problem}`);
+			}
 		}
 		await context.dispose();
 		expect(mismatches).toEqual([]);
+		expect(headerProblems).toEqual([]);
 	});
 }
+
+test('a refused request from a program gets the headers too: 401 and 403 answered from the hooks', async () => {
+	const context = await playwrightRequest.newContext({ baseURL });
+	const unauthenticated = await context.get('/beheer', { headers: { accept: 'application/json' } });
+	expect(unauthenticated.status()).toBe(401);
+	expect(await unauthenticated.json()).toEqual({ message: 'Log in om dit te gebruiken.' });
+	expect(securityHeaderProblems(unauthenticated.headers())).toEqual([]);
+	await loginRequest(context, 'verwijzer', baseURL);
+	const forbidden = await context.post('/beheer/gebruikers', {
+		form: { x: '1' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(forbidden.status()).toBe(403);
+	const html = await forbidden.text();
+	expect(html).toContain('U heeft geen toegang tot deze pagina.');
+	expect(html).toContain('lang="nl"');
+	expect(securityHeaderProblems(forbidden.headers(), html)).toEqual([]);
+	await context.dispose();
+});
+
+test("SvelteKit's CSRF check refuses a form post from another site", async () => {
+	const context = await playwrightRequest.newContext({ baseURL });
+	await loginRequest(context, 'beheerder', baseURL);
+	const response = await context.post('/account/wachtwoord', {
+		form: { huidig: 'x', nieuw: 'y', herhaling: 'y' },
+		headers: { origin: 'https://kwaadwillend.example', accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Cross-site');
+	await context.dispose();
+});

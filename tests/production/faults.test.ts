@@ -145,6 +145,11 @@ describe.skipIf(skipReason)('faults: database outage, Meilisearch unreachable, g
 		});
 		expect(loggedIn.status).toBe(503);
 		expect(await loggedIn.text()).toContain(OUTAGE_MESSAGE);
+		// Answered from the hooks, yet with the same protection as every other page.
+		expect(loggedIn.headers.get('retry-after')).toBe('30');
+		expect(loggedIn.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(loggedIn.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(loggedIn.headers.get('x-request-id')).toBeTruthy();
 
 		// The API: JSON in its own error shape.
 		const api = await put(2);
