@@ -485,4 +485,39 @@ describe('retention job', () => {
 		const opened = await openReferralForVerwijzer(handle.db, w.verwijzer, oud, now);
 		expect(opened?.match).toBeNull();
 	});
+
+	it('closes and anonymises a referral left open without any activity for the retention period, withdrawing its requests', async () => {
+		const day = 86_400_000;
+		const vergeten = await newReferral({ wensen: 'Vergeten wens' });
+		const lopend = await newReferral({ wensen: 'Lopende wens' });
+		const verzonden = new Date(now.getTime() - 120 * day);
+		await sendRequests(handle.db, w.verwijzer, vergeten, { bedUnitIds: [w.zuid.unitId] }, verzonden);
+		await handle.db
+			.update(verwijzingen)
+			.set({ updatedAt: new Date(now.getTime() - 91 * day) })
+			.where(eq(verwijzingen.id, vergeten));
+		await handle.db
+			.update(verwijzingen)
+			.set({ updatedAt: new Date(now.getTime() - 89 * day) })
+			.where(eq(verwijzingen.id, lopend));
+
+		expect(await anonymiseClosedReferrals(handle.db, { now, retentionDays: 90 })).toBe(1);
+		const rows = new Map((await handle.db.select().from(verwijzingen)).map((r) => [r.id, r] as const));
+		expect(rows.get(vergeten)).toMatchObject({ status: 'afgesloten', wensen: null, pc4Verblijf: null });
+		expect(rows.get(vergeten)!.closedAt).toEqual(now);
+		expect(rows.get(vergeten)!.anonymisedAt).toEqual(now);
+		// The organisation no longer has an open request for it.
+		expect(await requestOf(vergeten, w.zuid.unitId)).toMatchObject({
+			status: 'ingetrokken',
+			intrekreden: 'verwijzing_afgesloten'
+		});
+		// Activity within the period keeps a referral open and intact.
+		expect(rows.get(lopend)).toMatchObject({ status: 'open', wensen: 'Lopende wens', anonymisedAt: null });
+		const [logged] = await handle.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'verwijzingen_verlopen_afgesloten'));
+		expect(logged.details).toMatchObject({ aantal: 1 });
+		expect(await anonymiseClosedReferrals(handle.db, { now, retentionDays: 90 })).toBe(0);
+	});
 });

@@ -4,11 +4,20 @@ import { getDb } from '../db';
 import type { Database } from '../db/client';
 import { env } from '../env';
 import { log } from '../log';
-import { anonymiseReferrals, referralsToAnonymise } from '../repositories/referrals';
+import {
+	anonymiseReferrals,
+	markWithdrawn,
+	openVerzoekenOfVerwijzing,
+	referralsToAnonymise,
+	setVerwijzingStatus,
+	staleOpenReferrals
+} from '../repositories/referrals';
 
 /**
  * Retention: referrals closed (placed or closed by the verwijzer) more than REFERRAL_RETENTION_DAYS ago lose their free text
- * and fine-grained need fields (see anonymiseReferrals in the repository for exactly what stays). Idempotent and safe to run
+ * and fine-grained need fields (see anonymiseReferrals in the repository for exactly what stays). A referral left open
+ * with nothing happening for that long is no longer worked on (the patient was placed elsewhere or died): it is closed by
+ * the system, its pending requests withdrawn, and anonymised at once, so forgotten referrals do not keep health data. Idempotent and safe to run
  * on several instances at once: rows are claimed with FOR UPDATE SKIP LOCKED, and a transaction-level advisory lock makes
  * concurrent runs take turns instead of doing the same work twice.
  */
@@ -36,7 +45,24 @@ export async function anonymiseClosedReferrals(db: Database, opts: AnonymiseOpti
 				got: boolean;
 			}[];
 			if (!rows[0]?.got) return -1;
-			const ids = await referralsToAnonymise(tx, before, BATCH);
+			const stale = await staleOpenReferrals(tx, before, BATCH);
+			for (const id of stale) {
+				const pending = await openVerzoekenOfVerwijzing(tx, id);
+				await markWithdrawn(
+					tx,
+					pending.map((v) => v.id),
+					'verwijzing_afgesloten',
+					now
+				);
+				await setVerwijzingStatus(tx, id, 'afgesloten', now, true);
+			}
+			if (stale.length)
+				await audit(tx, null, {
+					action: 'verwijzingen_verlopen_afgesloten',
+					entityType: 'verwijzing',
+					details: { aantal: stale.length, zonderActiviteitDagen: days }
+				});
+			const ids = [...stale, ...(await referralsToAnonymise(tx, before, BATCH - stale.length))];
 			await anonymiseReferrals(tx, ids, now);
 			if (ids.length)
 				await audit(tx, null, {

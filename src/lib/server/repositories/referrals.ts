@@ -413,6 +413,24 @@ export async function referralsToAnonymise(tx: Executor, before: Date, limit: nu
 	return rows.map((r) => r.id);
 }
 
+/** Open referrals nobody touched since `before` (no request sent, answered or withdrawn), oldest first, locked. */
+export async function staleOpenReferrals(tx: Executor, before: Date, limit: number) {
+	const rows = await tx
+		.select({ id: verwijzingen.id })
+		.from(verwijzingen)
+		.where(
+			and(
+				eq(verwijzingen.status, 'open'),
+				isNull(verwijzingen.anonymisedAt),
+				lt(verwijzingen.updatedAt, before)
+			)
+		)
+		.orderBy(asc(verwijzingen.updatedAt))
+		.limit(limit)
+		.for('update', { skipLocked: true });
+	return rows.map((r) => r.id);
+}
+
 /**
  * Wipes free text and fine-grained need fields. What stays is what the network's indicators need and what cannot point
  * to a person: doelgroepen, settings, prognosis and urgency categories, gemeente, a broad age band, statuses and times,
