@@ -1,3 +1,4 @@
+import { csvCell } from '../csv';
 import { isUuid } from './common';
 
 /*
@@ -269,12 +270,8 @@ export const AUDIT_CSV_COLUMNS = [
 	'Details'
 ] as const;
 
-/** A CSV cell: quoted when needed, and a leading ' when a spreadsheet would run it as a formula. */
-export function csvCell(value: string | null | undefined): string {
-	let text = value ?? '';
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** A CSV cell: quoted when needed, and a leading ' when a spreadsheet would run it as a formula (shared rule). */
+export { csvCell };
 
 /** Semicolon-separated with a byte-order mark and CRLF, as Dutch spreadsheet programs expect. */
 export function auditToCsv(rows: readonly AuditCsvRow[]): string {

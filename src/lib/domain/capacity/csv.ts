@@ -5,6 +5,7 @@
  * programs expect.
  */
 import Papa from 'papaparse';
+import { neutraliseFormula } from '../csv';
 import type { ExternalPrognosis } from './prognosis';
 import { externalPrognosisRowSchema } from './schemas';
 
@@ -103,10 +104,13 @@ export function csvNumber(value: number | null | undefined, decimals = 3): strin
 	return String(rounded).replace('.', ',');
 }
 
-/** Semicolon-separated CSV with a byte-order mark, so spreadsheet programs read the accents and columns right. */
+/**
+ * Semicolon-separated CSV with a byte-order mark, so spreadsheet programs read the accents and columns right. Text cells
+ * are neutralised against formulas; numbers are not (a negative number is a surplus, not a formula).
+ */
 export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
 	const data = rows.map((row) =>
-		row.map((cell) => (typeof cell === 'number' ? csvNumber(cell) : (cell ?? '')))
+		row.map((cell) => (typeof cell === 'number' ? csvNumber(cell) : neutraliseFormula(cell ?? '')))
 	);
 	return '\uFEFF' + Papa.unparse({ fields: [...columns], data }, { delimiter: ';', newline: '\r\n' });
 }

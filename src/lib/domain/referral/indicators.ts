@@ -2,6 +2,7 @@
  * Aggregated indicators over referrals for a network: never per referral, only counts and distributions. Pure: the caller
  * loads the rows of one region and period (see services/referral-indicators.ts).
  */
+import { csvCell } from '../csv';
 import { doelgroepen as doelgroepTerms, opnameVoorwaarden, zorgSettings } from '../organisation/taxonomy';
 import type { ExclusionCount, HardCriterium } from './matching';
 import {
@@ -268,9 +269,5 @@ export function indicatorRows(
  * get a leading apostrophe so a spreadsheet never runs them as a formula.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-	const cell = (value: string) => {
-		const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-		return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-	};
-	return rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+	return rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

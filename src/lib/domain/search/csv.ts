@@ -32,12 +32,9 @@ export const csvColumns = [
 	'Organisatiepagina'
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { csvCell } from '../csv';
 
-export function csvCell(value: string): string {
-	const safe = FORMULA_START.test(value) ? `'${value}` : value;
-	return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvCell };
 
 function address(l: CsvHit['locaties'][number]): string {
 	return [l.adres, [l.postcode, l.plaats].filter(Boolean).join(' ')].filter(Boolean).join(', ') || l.naam;

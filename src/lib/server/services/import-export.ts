@@ -10,6 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { neutraliseFormula, restoreFormulaText } from '../../domain/csv';
 import {
 	COLUMN_HELP,
 	IMPORT_COLUMNS,
@@ -150,7 +151,14 @@ export function readCsv(text: string): ImportTable {
 	// The line break after the last row gives one empty record; empty rows in between keep their place (row numbers).
 	while (data.length && data.at(-1)!.every((v) => v.trim() === '')) data.pop();
 	const headers = headerRow.map((h) => h.trim());
-	return { headers, rows: data.map((cells, i) => ({ rij: i + 2, cells: cellsByColumn(headers, cells) })) };
+	// Our own export puts an apostrophe before text that a spreadsheet would run as a formula: read it as it was.
+	return {
+		headers,
+		rows: data.map((cells, i) => ({
+			rij: i + 2,
+			cells: cellsByColumn(headers, cells.map(restoreFormulaText))
+		}))
+	};
 }
 
 function cellsByColumn(headers: readonly string[], values: readonly string[]): Record<string, string> {
@@ -730,10 +738,16 @@ export async function exportRecords(db: Executor, actor: Actor): Promise<ImportR
 	return toImportRecords(list);
 }
 
-/** CSV with semicolons and a BOM, which Excel in a Dutch locale opens correctly. */
+/**
+ * CSV with semicolons and a BOM, which Excel in a Dutch locale opens correctly. Text that a spreadsheet would run as a
+ * formula gets a leading apostrophe; readCsv takes it off again, so an exported file imports unchanged.
+ */
 export function recordsToCsv(records: readonly ImportRecord[]): string {
 	const csv = Papa.unparse(
-		{ fields: [...IMPORT_COLUMNS], data: records.map((r) => IMPORT_COLUMNS.map((c) => r[c])) },
+		{
+			fields: [...IMPORT_COLUMNS],
+			data: records.map((r) => IMPORT_COLUMNS.map((c) => neutraliseFormula(r[c] ?? '')))
+		},
 		{ delimiter: ';', newline: '\r\n' }
 	);
 	return `\uFEFF${csv}\r\n`;
