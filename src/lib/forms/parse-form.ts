@@ -1,4 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { nl } from 'zod/locales';
+
+// Dutch for zod's generic messages (a field missing, an array where text belongs), which only hostile or broken requests
+// reach: every field a user can get wrong has its own message in its schema.
+z.config(nl());
 
 export type FieldErrors = Record<string, string>;
 

@@ -169,10 +169,16 @@ export const bedUnitSchema = z.object({
 	)
 });
 
+const versionField = z.preprocess(
+	formNumber,
+	z.number({ error: 'Versie ontbreekt.' }).int().min(1).max(2_147_483_647)
+);
+
 /** Editing adds the version that was read (optimistic locking). */
-export const bedUnitEditSchema = bedUnitSchema.extend({
-	version: z.preprocess(formNumber, z.number({ error: 'Versie ontbreekt.' }).int().min(1))
-});
+export const bedUnitEditSchema = bedUnitSchema.extend({ version: versionField });
+
+/** Archiving or restoring a bed unit: only the version that was read. */
+export const bedUnitArchiveSchema = z.object({ version: versionField });
 
 export type BedUnitInput = z.output<typeof bedUnitSchema>;
 export type BedUnitEditInput = z.output<typeof bedUnitEditSchema>;

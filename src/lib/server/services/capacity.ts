@@ -4,6 +4,7 @@
  * sub-regions), and uses optimistic locking where a record is edited.
  */
 import type { Role } from '../../domain/access/roles';
+import { isUuid } from '../../domain/admin/common';
 import {
 	CBS_DEATHS_YEARS,
 	DEATHS_GROWTH_RATE,
@@ -480,6 +481,9 @@ export async function importExternalPrognoses(
 }
 
 export async function removeExternalPrognosis(db: Database, actor: CapacityActor, id: string) {
+	// An id from a form that is no uuid matches no row (and would make the query itself fail).
+	if (!isUuid(id))
+		throw new CapacityError('niet_gevonden', 'Deze prognose bestaat niet (meer) of valt buiten uw netwerk.');
 	const scope = await regionsOfActor(db, actor);
 	return db.transaction(async (tx) => {
 		const row = await repo.deleteExternalPrognosis(
@@ -557,13 +561,19 @@ export async function addPlannedCapacity(db: Database, actor: CapacityActor, inp
 
 async function plannedInScope(db: Executor, actor: CapacityActor, id: string) {
 	const scope = await regionsOfActor(db, actor);
-	const row = await repo.getPlannedCapacity(db, id);
+	const row = isUuid(id) ? await repo.getPlannedCapacity(db, id) : null;
 	if (!row || !scope.some((r) => r.id === row.regionId))
 		throw new CapacityError(
 			'niet_gevonden',
 			'Deze geplande locatie bestaat niet (meer) of valt buiten uw netwerk.'
 		);
 	return row;
+}
+
+/** A version from a form that is no row version (NaN, a fraction, beyond int4) cannot match: a conflict, not a query error. */
+function checkVersion(version: number) {
+	if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647)
+		throw new CapacityError('conflict', CONFLICT_MESSAGE);
 }
 
 export async function editPlannedCapacity(
@@ -574,6 +584,7 @@ export async function editPlannedCapacity(
 	input: PlannedInput
 ) {
 	await plannedInScope(db, actor, id);
+	checkVersion(version);
 	const values = await plannedValues(db, actor, input);
 	return db.transaction(async (tx) => {
 		const row = await repo.updatePlannedCapacity(tx, id, version, values);
@@ -597,6 +608,7 @@ export async function editPlannedCapacity(
 
 export async function removePlannedCapacity(db: Database, actor: CapacityActor, id: string, version: number) {
 	await plannedInScope(db, actor, id);
+	checkVersion(version);
 	return db.transaction(async (tx) => {
 		const row = await repo.deletePlannedCapacity(tx, id, version);
 		if (!row) throw new CapacityError('conflict', CONFLICT_MESSAGE);
@@ -641,6 +653,8 @@ export async function saveScenario(
 }
 
 export async function removeScenario(db: Database, actor: CapacityActor, id: string) {
+	if (!isUuid(id))
+		throw new CapacityError('niet_gevonden', 'Dit scenario bestaat niet (meer) of valt buiten uw netwerk.');
 	const scope = await regionsOfActor(db, actor);
 	return db.transaction(async (tx) => {
 		const row = await repo.deleteScenario(

@@ -1,4 +1,4 @@
-import { bedUnitEditSchema } from '$lib/domain/availability/schemas';
+import { bedUnitArchiveSchema, bedUnitEditSchema } from '$lib/domain/availability/schemas';
 import { parseForm } from '$lib/forms/parse-form';
 import { getDb } from '$lib/server/db';
 import { listLocations } from '$lib/server/repositories/beds';
@@ -40,8 +40,10 @@ export const actions: Actions = {
 };
 
 async function archive(request: Request, locals: App.Locals, id: string, archived: boolean) {
-	const version = Number((await request.formData()).get('version'));
-	const result = await setBedUnitArchived(getDb(), locals.user!, id, version, archived);
+	const parsed = parseForm(bedUnitArchiveSchema, await request.formData());
+	// A version that is not a number cannot be the one the page showed: the same answer as a concurrent change.
+	if (!parsed.ok) return fail(409, { message: CONFLICT });
+	const result = await setBedUnitArchived(getDb(), locals.user!, id, parsed.data.version, archived);
 	if (result.ok) redirect(303, archived ? '/mijn-organisatie/bedden' : `/mijn-organisatie/bedden/${id}`);
 	if (result.reason === 'conflict') return fail(409, { message: CONFLICT });
 	notFound();
