@@ -4,6 +4,7 @@ import { setDatabaseForTesting } from '../../src/lib/server/db';
 import type { DatabaseHandle } from '../../src/lib/server/db/client';
 import { bedUnits, organisations, regions, taxonomyTerms } from '../../src/lib/server/db/schema';
 import { ensureReferenceData } from '../../src/lib/server/reference/load-reference-data';
+import { clearLabelCache } from '../../src/lib/server/repositories/directory';
 import { demoSlug, seedDemoData } from '../../src/lib/server/seed/demo';
 import { load as loadExpertise } from '../../src/routes/expertise/+page.server';
 import { load as loadOrganisation } from '../../src/routes/organisaties/[slug]/+page.server';
@@ -88,6 +89,8 @@ describe('organisation page data', () => {
 			.update(taxonomyTerms)
 			.set({ label: 'Pijn en andere klachten' })
 			.where(eq(taxonomyTerms.code, 'pijnbeleid'));
+		// Written past the taxonomy service, so clear the page label cache as its save does.
+		clearLabelCache();
 		const data = await orgPage(slug);
 		expect(data.organisatie).toMatchObject({ isVoorbeeld: true, type: 'Hospice' });
 		expect(data.organisatie.tel).toMatch(/^tel:\+31\d{9}$/);

@@ -109,8 +109,25 @@ export interface Labels {
 	terms(vocabulary: Vocabulary): { code: string; label: string }[];
 }
 
-export async function loadLabels(db: Executor): Promise<Labels> {
-	const rows = await listTerms(db);
+/** Pages read the taxonomy on every request; it changes rarely. A label edit clears this in its own process (see the
+ * taxonomy service); other instances follow within LABEL_CACHE_MS. Not for indexing: that reads the table itself. */
+const LABEL_CACHE_MS = 60_000;
+let labelCache: { at: number; rows: Promise<Awaited<ReturnType<typeof listTerms>>> } | undefined;
+
+export function clearLabelCache() {
+	labelCache = undefined;
+}
+
+export async function loadLabels(db: Executor, now = Date.now()): Promise<Labels> {
+	if (!labelCache || now - labelCache.at >= LABEL_CACHE_MS) {
+		const rows = listTerms(db);
+		labelCache = { at: now, rows };
+		// A failed read (database away) is not kept.
+		rows.catch(() => {
+			if (labelCache?.rows === rows) labelCache = undefined;
+		});
+	}
+	const rows = await labelCache.rows;
 	const byKey = new Map(rows.map((r) => [`${r.vocabulary}:${r.code}`, r]));
 	return {
 		of: (vocabulary, code) => byKey.get(`${vocabulary}:${code}`)?.label ?? labelOf(vocabulary, code),

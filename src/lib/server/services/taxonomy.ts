@@ -17,6 +17,7 @@ import { organisations, taxonomyTerms } from '../db/schema';
 import { env } from '../env';
 import { log } from '../log';
 import { entityHistory } from '../repositories/audit';
+import { clearLabelCache } from '../repositories/directory';
 import { applyMeiliSettings } from '../search/meilisearch-index';
 import { clearSearchReferenceCache } from '../search/reference';
 import { syncOrganisations } from '../search/sync';
@@ -99,6 +100,7 @@ async function reindexEverything(tx: Executor): Promise<number> {
 async function refreshSearchSettings(db: Database, synonymsChanged: boolean) {
 	clearSynonymCache();
 	clearSearchReferenceCache();
+	clearLabelCache();
 	if (!synonymsChanged || !env().MEILISEARCH_URL) return;
 	try {
 		await applyMeiliSettings(() => loadSynonymGroups(db));
