@@ -11,7 +11,10 @@ import { closeDatabase, getDb, initDatabase } from '$lib/server/db';
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableCode } from '$lib/server/db/unavailable';
 import { env } from '$lib/server/env';
 import { startReferralRetentionJob } from '$lib/server/jobs/anonymise-referrals';
+import { publicErrorMessage, refuseUnreadableFormPosts } from '$lib/server/http/form-requests';
 import { errorJson, errorPage } from '$lib/server/http/responses';
+// zod's own messages in Dutch for every schema, whichever module parses first.
+import '$lib/forms/parse-form';
 import { log } from '$lib/server/log';
 import {
 	isHttpError,
@@ -181,7 +184,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, databaseUnavailable, session, guard);
+export const handle = sequence(
+	requestLog,
+	securityHeaders,
+	databaseUnavailable,
+	session,
+	guard,
+	refuseUnreadableFormPosts
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();
@@ -211,7 +221,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 				? 'Deze pagina bestaat niet.'
 				: status >= 500
 					? 'Er ging iets mis aan onze kant.'
-					: message,
+					: publicErrorMessage(status, message),
 		errorId
 	};
 };
