@@ -28,12 +28,17 @@ export const load: PageServerLoad = async ({ url }) => {
 	}
 
 	const plaats = gezocht.plaats;
-	const themas = await vragenVoorPlaats(db, plaats);
-	const vraagStap = { stap: 'vraag' as const, plaats, themas, onbekendeVraag: false };
-	if (!query.vraag) return vraagStap;
+	// The list of questions only where it is shown: no question chosen yet, or one that does not exist here.
+	const vraagStap = async (onbekendeVraag: boolean) => ({
+		stap: 'vraag' as const,
+		plaats,
+		themas: await vragenVoorPlaats(db, plaats),
+		onbekendeVraag
+	});
+	if (!query.vraag) return vraagStap(false);
 
 	const antwoord = await antwoordVoorPlaats(db, plaats, query.vraag, now);
-	if (!antwoord) return { ...vraagStap, onbekendeVraag: true };
+	if (!antwoord) return vraagStap(true);
 
 	return {
 		stap: 'antwoord' as const,
