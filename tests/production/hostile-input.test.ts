@@ -37,16 +37,15 @@ import {
 	type HostileSubmission
 } from './helpers/hostile';
 import {
-	databaseUrl,
+	createSeededDatabase,
 	freePort,
 	localServerUnavailable,
-	localServerUrl,
 	login,
 	requireBuild,
-	runScript,
 	sessionCookieFrom,
 	startPortal,
-	type Portal
+	type Portal,
+	type SeededDatabase
 } from './helpers/portal';
 
 /**
@@ -381,9 +380,8 @@ const DUTCH =
 	/\b(de|het|een|is|niet|geen|of|en|van|voor|bij|kies|vul|moet|mag|deze|dit|uw|u|te|zijn|bestaat|ongeldige?|onbekend|klopt|alleen|gebruik|hoogstens|minstens|maximaal|tekens|verwacht|ontving|lang|kort|groot)\b|(heid|ende|lijk|ijk|ingen)\b/i;
 
 describe.skipIf(skipReason)('hostile input against every form action and API endpoint', () => {
-	const database = `hostile_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-	const appUrl = databaseUrl(localServerUrl, database);
-	let admin: postgres.Sql;
+	let database: SeededDatabase;
+	let appUrl: string;
 	let sql: postgres.Sql;
 	let handle: DatabaseHandle;
 	let portal: Portal;
@@ -401,9 +399,8 @@ describe.skipIf(skipReason)('hostile input against every form action and API end
 		console.log(
 			`hostile-input: fast-check seed ${SEED} (HOSTILE_SEED), ${RUNS} runs per case (HOSTILE_RUNS)`
 		);
-		admin = postgres(localServerUrl, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`CREATE DATABASE "${database}"`);
-		runScript('scripts/seed.ts', { DATABASE_URL: appUrl });
+		database = await createSeededDatabase('hostile');
+		appUrl = database.url;
 		sql = postgres(appUrl, { max: 2, onnotice: () => {} });
 		handle = await openDatabase({ url: appUrl, max: 2 });
 		const db = handle.db;
@@ -472,10 +469,7 @@ describe.skipIf(skipReason)('hostile input against every form action and API end
 		const exit = await portal?.stop(20_000);
 		await sql?.end({ timeout: 1 });
 		await handle?.close();
-		if (admin) {
-			await admin.unsafe(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-			await admin.end();
-		}
+		await database?.drop();
 		if (exit) expect(exit).toEqual({ code: 0, signal: null });
 	});
 

@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { parse, type HTMLElement } from 'node-html-parser';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
@@ -22,17 +18,17 @@ import { demoSlug } from '../../src/lib/server/seed/demo-dataset';
 import { updateAvailability } from '../../src/lib/server/services/beds';
 import { createReferral, sendRequests } from '../../src/lib/server/services/referrals';
 import { dakloosMetMiddelen } from '../integration/helpers/referral-fixtures';
+import { discoverActions, fingerprintDiff, fingerprintQuery, readForm } from './helpers/hostile';
 import {
-	databaseUrl,
+	createSeededDatabase,
 	freePort,
 	localServerUnavailable,
-	localServerUrl,
 	login,
 	requireBuild,
-	runScript,
 	sessionCookieFrom,
 	startPortal,
-	type Portal
+	type Portal,
+	type SeededDatabase
 } from './helpers/portal';
 
 /**
@@ -74,64 +70,18 @@ interface Case {
 	getOnly?: boolean;
 }
 
-function routeFile(route: string): string {
-	return path.join('src/routes', route, '+page.server.ts');
+/** The form actions of every route, from the source (see helpers/hostile.ts): route id → action names. */
+const actionsByRoute = new Map<string, string[]>();
+for (const key of discoverActions()) {
+	const [route, action] = key.split(' ?/');
+	actionsByRoute.set(route, [...(actionsByRoute.get(route) ?? []), action]);
 }
+const actionsOf = (route: string) => actionsByRoute.get(route) ?? [];
 
-/** The names of a route's form actions, read from its +page.server.ts (`export const actions = { name: … }`). */
-function actionsOf(route: string): string[] {
-	let source: string;
-	try {
-		source = readFileSync(routeFile(route), 'utf8');
-	} catch {
-		return [];
-	}
-	const start = source.indexOf('export const actions');
-	if (start < 0) return [];
-	const body = source.slice(start, source.indexOf('\n};', start));
-	return [...body.matchAll(/^\t(\w+)\s*[:(,]/gm)].map((m) => m[1]);
-}
-
-/** Every route below src/routes with a parameter and form actions. */
-function routesWithRecordActions(dir = 'src/routes', id = ''): string[] {
-	const found: string[] = [];
-	for (const name of readdirSync(dir)) {
-		const full = path.join(dir, name);
-		if (!statSync(full).isDirectory()) continue;
-		const child = `${id}/${name}`;
-		if (child.includes('[') && actionsOf(child).length) found.push(child);
-		found.push(...routesWithRecordActions(full, child));
-	}
-	return found;
-}
-
-/** The fields a browser would send for the form of one action on a page (checked boxes, selected options, text). */
-function formFields(html: string, action: string): URLSearchParams | null {
-	const root = parse(html);
-	const form = root.querySelectorAll('form').find((f: HTMLElement) => {
-		const target = f.getAttribute('action') ?? '';
-		if (f.getAttribute('method')?.toLowerCase() !== 'post') return false;
-		return action === 'default'
-			? target === '' || !target.includes('?/')
-			: new RegExp(`\\?/${action}(&|$)`).test(target);
-	});
-	if (!form) return null;
-	const fields = new URLSearchParams();
-	for (const el of form.querySelectorAll('input, textarea, select')) {
-		const name = el.getAttribute('name');
-		if (!name || el.hasAttribute('disabled')) continue;
-		const tag = el.tagName.toLowerCase();
-		const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-		if (tag === 'input' && ['checkbox', 'radio'].includes(type) && !el.hasAttribute('checked')) continue;
-		if (tag === 'input' && ['submit', 'button', 'file'].includes(type)) continue;
-		if (tag === 'select') {
-			const options = el.querySelectorAll('option');
-			const chosen = options.find((o) => o.hasAttribute('selected')) ?? options[0];
-			fields.append(name, chosen?.getAttribute('value') ?? chosen?.text ?? '');
-		} else if (tag === 'textarea') fields.append(name, el.text);
-		else fields.append(name, el.getAttribute('value') ?? '');
-	}
-	return fields;
+/** The fields a browser would send for the form of one action on a page, or null when the page has no such form. */
+function formFields(html: string, action: string, pageUrl: string): URLSearchParams | null {
+	const entries = readForm(html, action, pageUrl);
+	return entries ? new URLSearchParams(entries) : null;
 }
 
 function actionUrl(base: string, pageUrl: string, action: string): string {
@@ -139,31 +89,11 @@ function actionUrl(base: string, pageUrl: string, action: string): string {
 	return action === 'default' ? url.href : `${url.href}${url.search ? '&' : '?'}/${action}`;
 }
 
-/** A hash per table of every row, except what a refused request may rightly touch (sessions, throttling, the audit). */
-async function snapshot(sql: postgres.Sql): Promise<Record<string, string>> {
-	const tables = await sql<{ name: string }[]>`
-		select table_name as name from information_schema.tables
-		where table_schema = 'public' and table_type = 'BASE TABLE'
-			and table_name not in ('sessions', 'rate_limits', 'audit_log')
-		order by 1`;
-	const result: Record<string, string> = {};
-	for (const { name } of tables) {
-		// When a token was last used is not a change of the record.
-		const row = name === 'api_tokens' ? `(t.id, t.organisation_id, t.token_hash, t.revoked_at)` : 't';
-		const [{ hash }] = await sql.unsafe<{ hash: string }[]>(
-			`select count(*) || ':' || coalesce(md5(string_agg(${row}::text, '|' order by ${row}::text)), '') as hash
-			 from "${name}" t`
-		);
-		result[name] = hash;
-	}
-	return result;
-}
-
 describe.skipIf(skipReason)('object-level access: someone else’s record by id', () => {
-	const database = `t_prod_objacc_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-	const appUrl = databaseUrl(localServerUrl, database);
-	let admin: postgres.Sql;
+	let database: SeededDatabase;
+	let appUrl: string;
 	let sql: postgres.Sql;
+	let snapshot: () => Promise<Record<string, string>>;
 	let handle: DatabaseHandle;
 	let portal: Portal;
 	let origin: string;
@@ -204,11 +134,11 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 
 	beforeAll(async () => {
 		requireBuild();
-		admin = postgres(localServerUrl, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`CREATE DATABASE "${database}"`);
-		runScript('scripts/seed.ts', { DATABASE_URL: appUrl });
+		database = await createSeededDatabase('t_prod_objacc');
+		appUrl = database.url;
 		handle = await openDatabase({ url: appUrl });
 		sql = postgres(appUrl, { max: 2, onnotice: () => {} });
+		snapshot = await fingerprintQuery(sql);
 		const db = handle.db;
 
 		const org = async (key: Parameters<typeof demoSlug>[0]) => {
@@ -435,17 +365,14 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 		await portal?.stop(20_000);
 		await sql?.end();
 		await handle?.close();
-		if (admin) {
-			await admin.unsafe(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-			await admin.end();
-		}
+		await database?.drop();
 	});
 
 	it('every route with an id and form actions has a case here (or a reason it is not about one party)', () => {
 		const covered = new Set(cases.map((c) => c.route));
-		const missing = routesWithRecordActions().filter(
-			(route) => !covered.has(route) && !(route in NOT_OBJECT_SCOPED)
-		);
+		const missing = [...actionsByRoute.keys()]
+			.filter((route) => route.includes('['))
+			.filter((route) => !covered.has(route) && !(route in NOT_OBJECT_SCOPED));
 		expect(missing, `Routes zonder geval in tests/production/object-access.test.ts`).toEqual([]);
 	});
 
@@ -464,7 +391,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 	});
 
 	it('every form action on someone else’s record: 403 or 404, and the database is unchanged', async () => {
-		const before = await snapshot(sql);
+		const before = await snapshot();
 		const problems: string[] = [];
 		const tried: string[] = [];
 		let withOwnersForm = 0;
@@ -472,7 +399,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 			const ownerPage = await (await get(c.owner, c.ownerUrl)).text();
 			for (const action of c.actions ?? actionsOf(c.route)) {
 				// The owner's own form where the page shows it; else (a state the record is not in) only the action name.
-				const form = formFields(ownerPage, action);
+				const form = formFields(ownerPage, action, c.ownerUrl);
 				if (form) withOwnersForm++;
 				const fields = form ?? new URLSearchParams();
 				const response = await post(c.attacker, actionUrl(portal.url, c.url, action), fields);
@@ -488,7 +415,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 		);
 		expect(tried.length).toBeGreaterThan(30);
 		expect(withOwnersForm).toBeGreaterThan(tried.length / 2);
-		expect(await snapshot(sql)).toEqual(before);
+		expect(fingerprintDiff(before, await snapshot())).toEqual([]);
 	});
 
 	it('the posts that were refused are accepted from the owner: the refusal was about the record, nothing else', async () => {
@@ -501,7 +428,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 		for (const c of controls) {
 			const ownerPage = await (await get(c.owner, c.ownerUrl)).text();
 			const action = actionsOf(c.route)[0];
-			const fields = formFields(ownerPage, action);
+			const fields = formFields(ownerPage, action, c.ownerUrl);
 			expect(fields, `formulier ?/${action} op ${c.ownerUrl}`).not.toBeNull();
 			const response = await post(c.owner, actionUrl(portal.url, c.ownerUrl, action), fields!);
 			expect([200, 303], `${c.what} ?/${action} door ${c.owner}`).toContain(response.status);
@@ -510,7 +437,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 	});
 
 	it('an API token changes only its own organisation’s bed units', async () => {
-		const before = await snapshot(sql);
+		const before = await snapshot();
 		const put = (unitId: string) =>
 			fetch(`${portal.url}/api/v1/bed-units/${unitId}/availability`, {
 				method: 'PUT',
@@ -520,7 +447,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 		const refused = await put(foreignUnitId);
 		expect([403, 404]).toContain(refused.status);
 		expect(refused.headers.get('content-type')).toContain('application/json');
-		expect(await snapshot(sql)).toEqual(before);
+		expect(await snapshot()).toEqual(before);
 		// The same token on its own organisation's unit is accepted.
 		expect((await put(ownUnitId)).status).toBe(200);
 	});

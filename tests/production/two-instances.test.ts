@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client';
@@ -18,17 +16,16 @@ import { createReferral, sendRequests } from '../../src/lib/server/services/refe
 import { dakloosMetMiddelen } from '../integration/helpers/referral-fixtures';
 import { findNginx, httpsRequest, openHttpsEventStream, startNginx, type Proxy } from './helpers/nginx';
 import {
-	databaseUrl,
+	createSeededDatabase,
 	freePort,
 	localServerUnavailable,
-	localServerUrl,
 	login,
 	openEventStream,
 	requireBuild,
-	runScript,
 	sessionCookieFrom,
 	startPortal,
-	type Portal
+	type Portal,
+	type SeededDatabase
 } from './helpers/portal';
 
 /**
@@ -56,9 +53,8 @@ const ORGANISATION = demoSlug('hospiceAmsterdamMiddelen');
 const CONCURRENT = 20;
 
 describe.skipIf(skipReason)('two instances on one PostgreSQL', () => {
-	const database = `t_prod_two_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-	const appUrl = databaseUrl(localServerUrl, database);
-	let admin: postgres.Sql;
+	let database: SeededDatabase;
+	let appUrl: string;
 	let handle: DatabaseHandle;
 	let a: Portal;
 	let b: Portal;
@@ -71,9 +67,8 @@ describe.skipIf(skipReason)('two instances on one PostgreSQL', () => {
 
 	beforeAll(async () => {
 		requireBuild();
-		admin = postgres(localServerUrl, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`CREATE DATABASE "${database}"`);
-		runScript('scripts/seed.ts', { DATABASE_URL: appUrl });
+		database = await createSeededDatabase('t_prod_two');
+		appUrl = database.url;
 
 		handle = await openDatabase({ url: appUrl, max: CONCURRENT + 2 });
 		const [editor] = await handle.db
@@ -109,10 +104,7 @@ describe.skipIf(skipReason)('two instances on one PostgreSQL', () => {
 	afterAll(async () => {
 		const exits = await Promise.all([a?.stop(20_000), b?.stop(20_000)]);
 		await handle?.close();
-		if (admin) {
-			await admin.unsafe(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-			await admin.end();
-		}
+		await database?.drop();
 		// Graceful shutdown of both, with their LISTEN connections and open streams: exit code 0.
 		for (const exit of exits) if (exit) expect(exit).toEqual({ code: 0, signal: null });
 	});

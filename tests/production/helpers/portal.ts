@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -40,6 +41,36 @@ export function databaseUrl(serverUrl: string, database: string, user?: string):
 	url.pathname = `/${database}`;
 	if (user) url.username = user;
 	return url.toString();
+}
+
+export interface SeededDatabase {
+	name: string;
+	/** Connection URL of the new database, for DATABASE_URL. */
+	url: string;
+	/** Drops the database (also with connections still open). */
+	drop(): Promise<void>;
+}
+
+/**
+ * A fresh database on the local PostgreSQL server (`prefix_<time>_<random>`), with migrations, reference data and the demo
+ * data applied the way a deployment does it (scripts/seed.ts).
+ */
+export async function createSeededDatabase(prefix: string): Promise<SeededDatabase> {
+	const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+	const admin = postgres(localServerUrl, { max: 1, onnotice: () => {} });
+	const drop = async () => {
+		await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+		await admin.end();
+	};
+	await admin.unsafe(`CREATE DATABASE "${name}"`);
+	const url = databaseUrl(localServerUrl, name);
+	try {
+		runScript('scripts/seed.ts', { DATABASE_URL: url });
+	} catch (error) {
+		await drop();
+		throw error;
+	}
+	return { name, url, drop };
 }
 
 /** A free TCP port on 127.0.0.1 in this suite's range (4300–4399), starting at a random place. */
