@@ -5,6 +5,7 @@
 // headless Chromium.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureNginx } from './lib/nginx.mjs';
 
 const steps = [
 	['Typecheck (svelte-check)', 'npm', ['run', 'check']],
@@ -24,7 +25,12 @@ const steps = [
 ];
 
 const chromium = ensureChromium();
-const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+const nginx = ensureNginx();
+const env = {
+	...process.env,
+	...(chromium ? { CHROMIUM_PATH: chromium } : {}),
+	...(nginx ? { NGINX_BIN: nginx } : {})
+};
 const results = [];
 for (const [name, cmd, args] of steps) {
 	console.log(`\n=== ${name} ===`);
