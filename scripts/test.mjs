@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // The whole suite, as `npm test`: type check, lint, unit + integration tests, build, production tests on the build (two
-// instances on one PostgreSQL, nginx in front, faults on a throwaway cluster; each skips with a message where its
-// PostgreSQL, initdb or nginx is missing), end-to-end tests in
-// headless Chromium.
+// instances on one PostgreSQL with nginx in front, faults on a throwaway cluster, object-level access, hostile input; each
+// skips with a message where its PostgreSQL, initdb or nginx is missing), end-to-end tests in headless Chromium.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureNginx } from './lib/nginx.mjs';
@@ -17,7 +16,7 @@ const steps = [
 	],
 	['Build', 'npm', ['run', 'build']],
 	[
-		'Productie: twee instanties, storingen, afsluiten (vitest, op de build)',
+		'Productie: twee instanties, storingen, objecttoegang, vijandige invoer (vitest, op de build)',
 		'npx',
 		['vitest', 'run', '--project', 'production']
 	],
