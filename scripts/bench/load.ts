@@ -19,7 +19,7 @@
  *    targets (0 errors, p95 < 200 ms, memory growth < 10 %). Then stops the portal and drops the database.
  *
  * Flags (or environment): --duration <s> (BENCH_DURATION, 60), --connections <n> (BENCH_CONNECTIONS, 100),
- * --warmup <s> (20), --rate <n> (40: after the saturating pass, one more at this many requests per second; 0: none),
+ * --warmup <s> (20), --rate <n>[,<n>…] (40,100: after the saturating pass, one pass per rate, evenly spaced; 0: none),
  * --per-kind <s> (0: after the mixed pass, also one pass of this length per kind on its own),
  * --mix kaart=4,organisatie=2,wegwijzer=2,match=1,api=1, --tokens <n> (128), --port <n> (BENCH_PORT; default a free
  * port), --log-level <level> (info, as in production; the request log goes to /dev/null), --keep (do not drop the database),
@@ -120,8 +120,12 @@ const CONNECTIONS = numberOption('connections', 100, 'BENCH_CONNECTIONS');
 // Long enough for the heap to reach its working size under full load (measured: about 6 s at 100 connections), so the
 // memory growth that is measured is that of sustained load (a leak), not of start-up.
 const WARMUP = numberOption('warmup', 20);
-/** The steady-load pass: this many requests per second over all connections (0: skip). */
-const RATE = numberOption('rate', 40);
+/** Steady-load passes after the saturating one: requests per second, evenly spaced, one pass per rate (0: none). */
+const RATES = (option('rate') ?? '40,100').split(',').map((r) => {
+	const value = Number(r);
+	if (!Number.isFinite(value) || value < 0) throw new Error(`--rate: "${r}" is geen aantal per seconde`);
+	return value;
+});
 const PER_KIND = numberOption('per-kind', 0);
 const TOKENS = Math.max(1, Math.round(numberOption('tokens', 128)));
 const LOG_LEVEL = option('log-level') ?? 'info';
@@ -581,7 +585,7 @@ async function validate(base: string, kind: Kind, variants: Variant[]): Promise<
 
 interface PassResult {
 	seconds: number;
-	result: AutocannonResult;
+	result: Pick<AutocannonResult, 'errors' | 'timeouts'>;
 	/** Latency (ms) of every response per kind, any status. */
 	latencies: Record<Kind, number[]>;
 	/** Status counts per kind. */
@@ -595,9 +599,7 @@ function runPass(
 	cycle: Kind[],
 	variants: Record<Kind, Variant[]>,
 	seconds: number,
-	connections: number,
-	/** Requests per second over all connections (an open model); 0: as fast as the portal answers (saturation). */
-	overallRate = 0
+	connections: number
 ) {
 	const latencies = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
 	const statuses = Object.fromEntries(KINDS.map((k) => [k, new Map<number, number>()])) as Record<
@@ -632,8 +634,7 @@ function runPass(
 				connections,
 				duration: seconds,
 				requests,
-				timeout: 10,
-				...(overallRate > 0 ? { overallRate } : {})
+				timeout: 10
 			},
 			(error, result) => {
 				if (error) reject(error);
@@ -649,6 +650,66 @@ function runPass(
 			errorMessages.set(key, (errorMessages.get(key) ?? 0) + 1);
 		});
 	});
+}
+
+/**
+ * Requests at a steady rate, evenly spaced (one every 1000/rate ms), each on its own whatever the others do: an open
+ * model, as users arrive. (autocannon's own rate option sends each second's requests in a burst, which measures the
+ * queue of that burst rather than the latency.) Keep-alive connections from Node's fetch.
+ */
+async function runSteady(
+	base: string,
+	cycle: Kind[],
+	variants: Record<Kind, Variant[]>,
+	seconds: number,
+	rate: number
+): Promise<PassResult> {
+	const latencies = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
+	const statuses = Object.fromEntries(KINDS.map((k) => [k, new Map<number, number>()])) as Record<
+		Kind,
+		Map<number, number>
+	>;
+	const unexpected = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+	const errorMessages = new Map<string, number>();
+	const next = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+	let errors = 0;
+	let timeouts = 0;
+	const total = Math.round(seconds * rate);
+	const interval = 1000 / rate;
+	const started = performance.now();
+	const inFlight: Promise<void>[] = [];
+	for (let i = 0; i < total; i++) {
+		const wait = started + i * interval - performance.now();
+		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+		const kind = cycle[i % cycle.length];
+		const list = variants[kind];
+		const v = list[next[kind]++ % list.length];
+		const sent = performance.now();
+		inFlight.push(
+			fetch(new URL(v.path, base), {
+				method: v.method,
+				headers: v.headers,
+				body: v.body?.(),
+				redirect: 'manual',
+				signal: AbortSignal.timeout(10_000)
+			})
+				.then(async (response) => {
+					await response.arrayBuffer();
+					latencies[kind].push(performance.now() - sent);
+					statuses[kind].set(response.status, (statuses[kind].get(response.status) ?? 0) + 1);
+					if (response.status !== v.expect) unexpected[kind]++;
+				})
+				.catch((error: unknown) => {
+					const name = error instanceof Error ? error.name : '';
+					if (name === 'TimeoutError') timeouts++;
+					else errors++;
+					const key = error instanceof Error ? error.message : String(error);
+					errorMessages.set(key, (errorMessages.get(key) ?? 0) + 1);
+				})
+		);
+	}
+	await Promise.all(inFlight);
+	return { seconds, result: { errors, timeouts }, latencies, statuses, unexpected, errorMessages };
 }
 
 function summarise(pass: PassResult) {
@@ -841,13 +902,13 @@ async function main() {
 			console.log(`  geheugen (RSS) daarna: ${after.rss.toFixed(0)} MB`);
 		}
 
-		if (RATE > 0) {
+		for (const RATE of RATES.filter((r) => r > 0)) {
 			// Saturation (above) shows capacity: with every connection waiting for its answer, latency is mostly queueing.
 			// At a steady rate below capacity the latency is what a user gets on a busy day.
 			console.log(
-				`\nGelijkmatige belasting: ${RATE} verzoeken per seconde over ${Math.min(RATE, CONNECTIONS)} verbindingen, ${DURATION} s (load average bij de start: ${loadAverage()})`
+				`\nGelijkmatige belasting: ${RATE} verzoeken per seconde, gelijk verdeeld, ${DURATION} s (load average bij de start: ${loadAverage()})`
 			);
-			const steady = await runPass(base, cycle, variants, DURATION, CONNECTIONS, RATE);
+			const steady = await runSteady(base, cycle, variants, DURATION, RATE);
 			const x = summarise(steady);
 			console.log(`  verzoeken:        ${x.responses} in ${DURATION} s = ${x.rps.toFixed(1)} per seconde`);
 			console.log(
