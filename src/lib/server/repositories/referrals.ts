@@ -101,9 +101,10 @@ export async function loadBedUnitCandidates(
 			)
 		)
 		.orderBy(asc(bedUnits.id));
+	// Only the organisations of the units found (by id or around the patient); all of them only when all units are asked.
 	const expertise = await expertiseByOrganisation(
 		db,
-		opts.ids ? [...new Set(rows.map((r) => r.organisationId))] : null
+		opts.ids || opts.near ? [...new Set(rows.map((r) => r.organisationId))] : null
 	);
 	return rows.map((r) => ({
 		...r,
