@@ -594,6 +594,18 @@ interface PassResult {
 	errorMessages: Map<string, number>;
 }
 
+/** Per kind: latencies, status counts, unexpected statuses; error messages; and which variant comes next. */
+function emptyTallies() {
+	const perKind = <T>(make: () => T) => Object.fromEntries(KINDS.map((k) => [k, make()])) as Record<Kind, T>;
+	return {
+		latencies: perKind(() => [] as number[]),
+		statuses: perKind(() => new Map<number, number>()),
+		unexpected: perKind(() => 0),
+		errorMessages: new Map<string, number>(),
+		next: perKind(() => 0)
+	};
+}
+
 function runPass(
 	base: string,
 	cycle: Kind[],
@@ -601,14 +613,7 @@ function runPass(
 	seconds: number,
 	connections: number
 ) {
-	const latencies = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
-	const statuses = Object.fromEntries(KINDS.map((k) => [k, new Map<number, number>()])) as Record<
-		Kind,
-		Map<number, number>
-	>;
-	const unexpected = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
-	const errorMessages = new Map<string, number>();
-	const next = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+	const { latencies, statuses, unexpected, errorMessages, next } = emptyTallies();
 	// autocannon calls a request's onResponse and then, synchronously, emits 'response' with the time: this is the kind
 	// that 'response' belongs to.
 	let lastKind: Kind = cycle[0];
@@ -664,14 +669,7 @@ async function runSteady(
 	seconds: number,
 	rate: number
 ): Promise<PassResult> {
-	const latencies = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
-	const statuses = Object.fromEntries(KINDS.map((k) => [k, new Map<number, number>()])) as Record<
-		Kind,
-		Map<number, number>
-	>;
-	const unexpected = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
-	const errorMessages = new Map<string, number>();
-	const next = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+	const { latencies, statuses, unexpected, errorMessages, next } = emptyTallies();
 	let errors = 0;
 	let timeouts = 0;
 	const total = Math.round(seconds * rate);
