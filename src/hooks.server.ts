@@ -12,7 +12,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableCode } from '$lib/serv
 import { env } from '$lib/server/env';
 import { startReferralRetentionJob } from '$lib/server/jobs/anonymise-referrals';
 import { publicErrorMessage, refuseUnreadableFormPosts } from '$lib/server/http/form-requests';
-import { errorJson, errorPage } from '$lib/server/http/responses';
+import { errorFor, errorJson } from '$lib/server/http/responses';
 // zod's own messages in Dutch for every schema, whichever module parses first.
 import '$lib/forms/parse-form';
 import { log } from '$lib/server/log';
@@ -66,17 +66,6 @@ const requestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/**
- * An error answered from a handle, as SvelteKit would for a thrown one (JSON for data requests and programs, the static
- * error page for browsers), but returned, so the security headers and the request log see it.
- */
-function errorResponse(event: RequestEvent, status: number, message: string, headers: HeadersInit = {}) {
-	const accept = event.request.headers.get('accept') ?? 'text/html';
-	const html =
-		!event.isDataRequest && !event.url.pathname.startsWith('/api/') && accept.includes('text/html');
-	return html ? errorPage(status, message, headers) : errorJson(status, message, headers);
-}
-
 /** Requests that failed because the database could not be reached (marked in handleError). */
 const databaseOutage = new WeakSet<App.Locals>();
 
@@ -111,7 +100,7 @@ const databaseUnavailable: Handle = async ({ event, resolve }) => {
 			code
 		});
 		if (event.url.pathname.startsWith('/api/')) return outageJson(event);
-		return errorResponse(event, 503, DATABASE_UNAVAILABLE_MESSAGE, {
+		return errorFor(event, 503, DATABASE_UNAVAILABLE_MESSAGE, {
 			'retry-after': '30',
 			'cache-control': 'no-store'
 		});
@@ -156,7 +145,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	if (decision === 'forbidden') {
 		const wantsPage =
 			event.request.method === 'GET' && event.request.headers.get('accept')?.includes('text/html');
-		if (!wantsPage) return errorResponse(event, 403, 'U heeft geen toegang tot deze pagina.');
+		if (!wantsPage) return errorFor(event, 403, 'U heeft geen toegang tot deze pagina.');
 		// Errors thrown in handle get the bare fallback page; rendering the 403 route keeps the site layout and navigation.
 		const page = await event.fetch('/geen-toegang', { headers: { accept: 'text/html' } });
 		return new Response(page.body, { status: 403, headers: page.headers });

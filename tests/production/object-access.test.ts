@@ -14,6 +14,7 @@ import {
 	verwijsverzoeken
 } from '../../src/lib/server/db/schema';
 import { standaardVragen } from '../../src/lib/domain/wegwijzer/standaard-vragen';
+import { DEMO_PASSWORD } from '../../src/lib/server/seed/demo-accounts';
 import { demoSlug } from '../../src/lib/server/seed/demo-dataset';
 import { updateAvailability } from '../../src/lib/server/services/beds';
 import { createReferral, sendRequests } from '../../src/lib/server/services/referrals';
@@ -45,7 +46,6 @@ import {
 const skipReason = await localServerUnavailable();
 if (skipReason) console.warn(`object-access: overgeslagen: ${skipReason}`);
 
-const PASSWORD = 'Demo-wachtwoord-2026!';
 const email = (local: string) => `${local}@demo.regiokaart.nl`;
 
 /** Routes with an [id] and actions that are not about one party's record: the same for every beheerder. */
@@ -106,7 +106,7 @@ describe.skipIf(skipReason)('object-level access: someone else’s record by id'
 	async function session(account: string): Promise<string> {
 		const known = cookies.get(account);
 		if (known) return known;
-		const response = await login(portal.url, origin, email(account), PASSWORD);
+		const response = await login(portal.url, origin, email(account), DEMO_PASSWORD);
 		expect(response.status, `inloggen als ${account}`).toBe(303);
 		const cookie = sessionCookieFrom(response);
 		cookies.set(account, cookie);

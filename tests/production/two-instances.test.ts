@@ -11,6 +11,7 @@ import {
 	verwijsverzoeken,
 	verwijzingen
 } from '../../src/lib/server/db/schema';
+import { DEMO_PASSWORD } from '../../src/lib/server/seed/demo-accounts';
 import { demoSlug } from '../../src/lib/server/seed/demo-dataset';
 import { createReferral, sendRequests } from '../../src/lib/server/services/referrals';
 import { dakloosMetMiddelen } from '../integration/helpers/referral-fixtures';
@@ -48,7 +49,6 @@ if (!skipReason && !nginx)
 		'two-instances: de test met nginx ervoor is overgeslagen: geen nginx gevonden (zet NGINX_BIN).'
 	);
 
-const PASSWORD = 'Demo-wachtwoord-2026!';
 const ORGANISATION = demoSlug('hospiceAmsterdamMiddelen');
 const CONCURRENT = 20;
 
@@ -110,7 +110,7 @@ describe.skipIf(skipReason)('two instances on one PostgreSQL', () => {
 	});
 
 	it('a login made on one instance is valid on the other; throttling sees the client address from the proxy', async () => {
-		const response = await login(a.url, ORIGIN, 'organisatie@demo.regiokaart.nl', PASSWORD);
+		const response = await login(a.url, ORIGIN, 'organisatie@demo.regiokaart.nl', DEMO_PASSWORD);
 		expect(response.status).toBe(303);
 		cookie = sessionCookieFrom(response);
 
@@ -314,7 +314,7 @@ describe.skipIf(skipReason)('two instances on one PostgreSQL', () => {
 					},
 					body: new URLSearchParams({
 						email: 'organisatie@demo.regiokaart.nl',
-						password: PASSWORD
+						password: DEMO_PASSWORD
 					}).toString()
 				});
 				expect(good.status).toBe(303);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../../src/lib/domain/csv';
 import {
 	auditFilterParams,
 	auditPeriod,
 	auditToCsv,
-	csvCell,
 	parseAuditFilter,
 	startOfAmsterdamDay
 } from '../../../src/lib/domain/admin/audit';

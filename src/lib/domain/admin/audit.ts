@@ -270,9 +270,6 @@ export const AUDIT_CSV_COLUMNS = [
 	'Details'
 ] as const;
 
-/** A CSV cell: quoted when needed, and a leading ' when a spreadsheet would run it as a formula (shared rule). */
-export { csvCell };
-
 /** Semicolon-separated with a byte-order mark and CRLF, as Dutch spreadsheet programs expect. */
 export function auditToCsv(rows: readonly AuditCsvRow[]): string {
 	const lines = [AUDIT_CSV_COLUMNS.map(csvCell).join(';')];

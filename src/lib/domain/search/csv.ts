@@ -2,6 +2,7 @@
  * CSV of a result list, for a spreadsheet. Semicolons and a byte-order mark, because Dutch Excel opens that correctly with
  * a double click; cells that a spreadsheet would run as a formula are neutralised.
  */
+import { csvCell } from '../csv';
 
 export interface CsvHit {
 	naam: string;
@@ -31,10 +32,6 @@ export const csvColumns = [
 	'Afstand (km)',
 	'Organisatiepagina'
 ] as const;
-
-import { csvCell } from '../csv';
-
-export { csvCell };
 
 function address(l: CsvHit['locaties'][number]): string {
 	return [l.adres, [l.postcode, l.plaats].filter(Boolean).join(' ')].filter(Boolean).join(', ') || l.naam;

@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { errorJson, errorPage } from './responses';
+import { errorFor } from './responses';
 
 /*
  * Hostile or broken requests to form actions. `request.formData()` throws a TypeError on a body that is not form data
@@ -26,9 +26,7 @@ export const refuseUnreadableFormPosts: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	if (!isUnreadableFormPost(request.method, url.pathname, request.headers.get('content-type')))
 		return resolve(event);
-	const accept = request.headers.get('accept') ?? 'text/html';
-	const html = accept.includes('text/html') && request.headers.get('x-sveltekit-action') !== 'true';
-	return html ? errorPage(415, FORM_BODY_MESSAGE) : errorJson(415, FORM_BODY_MESSAGE);
+	return errorFor(event, 415, FORM_BODY_MESSAGE);
 };
 
 /** Dutch texts for the 4xx errors SvelteKit and adapter-node raise themselves, in English. */

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
 import template from '../../../error.html?raw';
 
 /**
@@ -31,7 +31,21 @@ export function errorJson(status: number, message: string, headers: HeadersInit 
 	return json({ message }, { status, headers });
 }
 
-/** A redirect as a response (303: a form post continues as a GET). */
-export function redirectResponse(location: string, status = 303): Response {
-	return new Response(null, { status, headers: { location } });
+/**
+ * An error as SvelteKit answers a thrown one: the error page for a browser, JSON for the API, data requests, enhanced
+ * form posts (use:enhance) and programs.
+ */
+export function errorFor(
+	event: RequestEvent,
+	status: number,
+	message: string,
+	headers: HeadersInit = {}
+): Response {
+	const { request, url } = event;
+	const html =
+		!event.isDataRequest &&
+		!url.pathname.startsWith('/api/') &&
+		request.headers.get('x-sveltekit-action') !== 'true' &&
+		(request.headers.get('accept') ?? 'text/html').includes('text/html');
+	return html ? errorPage(status, message, headers) : errorJson(status, message, headers);
 }

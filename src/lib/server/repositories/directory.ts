@@ -109,25 +109,7 @@ export interface Labels {
 	terms(vocabulary: Vocabulary): { code: string; label: string }[];
 }
 
-/** Pages read the taxonomy on every request; it changes rarely. A label edit clears this in its own process (see the
- * taxonomy service); other instances follow within LABEL_CACHE_MS. Not for indexing: that reads the table itself. */
-const LABEL_CACHE_MS = 60_000;
-let labelCache: { at: number; rows: Promise<Awaited<ReturnType<typeof listTerms>>> } | undefined;
-
-export function clearLabelCache() {
-	labelCache = undefined;
-}
-
-export async function loadLabels(db: Executor, now = Date.now()): Promise<Labels> {
-	if (!labelCache || now - labelCache.at >= LABEL_CACHE_MS) {
-		const rows = listTerms(db);
-		labelCache = { at: now, rows };
-		// A failed read (database away) is not kept.
-		rows.catch(() => {
-			if (labelCache?.rows === rows) labelCache = undefined;
-		});
-	}
-	const rows = await labelCache.rows;
+function labelsFrom(rows: Awaited<ReturnType<typeof listTerms>>): Labels {
 	const byKey = new Map(rows.map((r) => [`${r.vocabulary}:${r.code}`, r]));
 	return {
 		of: (vocabulary, code) => byKey.get(`${vocabulary}:${code}`)?.label ?? labelOf(vocabulary, code),
@@ -137,6 +119,27 @@ export async function loadLabels(db: Executor, now = Date.now()): Promise<Labels
 			return vocabularies[vocabulary].map((t) => ({ code: t.code, label: t.label }));
 		}
 	};
+}
+
+/** Pages read the taxonomy on every request; it changes rarely. A label edit clears this in its own process (see the
+ * taxonomy service); other instances follow within LABEL_CACHE_MS. Not for indexing: that reads the table itself. */
+const LABEL_CACHE_MS = 60_000;
+let labelCache: { at: number; labels: Promise<Labels> } | undefined;
+
+export function clearLabelCache() {
+	labelCache = undefined;
+}
+
+export function loadLabels(db: Executor, now = Date.now()): Promise<Labels> {
+	if (!labelCache || now - labelCache.at >= LABEL_CACHE_MS) {
+		const labels = listTerms(db).then(labelsFrom);
+		labelCache = { at: now, labels };
+		// A failed read (database away) is not kept.
+		labels.catch(() => {
+			if (labelCache?.labels === labels) labelCache = undefined;
+		});
+	}
+	return labelCache.labels;
 }
 
 // ---- locations and services of organisations ---------------------------------------------------------------------------
